@@ -9,7 +9,8 @@ import java.util.Map;
  * derives a display type ({@code LinkStatuses} → {@code LinkStatus}) and checks that a type name is plural.
  */
 final class Plurals {
-  private record Rule(String pluralSuffix, String singularSuffix) {}
+  /** A plural suffix; the singular drops {@code strip} trailing characters and appends {@code append}. */
+  private record Rule(String pluralSuffix, int strip, String append) {}
 
   private static final Map<String, String> IRREGULAR = Map.of(
       "people", "person", "children", "child", "men", "man", "women", "woman", "data", "datum",
@@ -20,15 +21,14 @@ final class Plurals {
 
   // Ordered: the first matching plural suffix wins.
   private static final List<Rule> RULES = List.of(
-      new Rule("statuses", "status"),
-      new Rule("uses", "us"),
-      new Rule("sses", "ss"),
-      new Rule("xes", "x"),
-      new Rule("zes", "z"),
-      new Rule("ches", "ch"),
-      new Rule("shes", "sh"),
-      new Rule("ies", "y"),
-      new Rule("s", ""));
+      new Rule("uses", 2, ""),
+      new Rule("sses", 2, ""),
+      new Rule("xes", 2, ""),
+      new Rule("zes", 2, ""),
+      new Rule("ches", 2, ""),
+      new Rule("shes", 2, ""),
+      new Rule("ies", 3, "y"),
+      new Rule("s", 1, ""));
 
   private Plurals() {}
 
@@ -46,7 +46,7 @@ final class Plurals {
     }
     for (Rule rule : RULES) {
       if (lower.endsWith(rule.pluralSuffix())) {
-        return word.substring(0, word.length() - rule.pluralSuffix().length()) + rule.singularSuffix();
+        return word.substring(0, word.length() - rule.strip()) + rule.append();
       }
     }
     return word;
