@@ -45,9 +45,25 @@ public record Metadata(
     annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
     created = created == null ? Instant.EPOCH : created;
     updated = updated == null ? Instant.EPOCH : updated;
-    if (finalizers.size() > 1 && new HashSet<>(finalizers).size() != finalizers.size()) {
+    if (hasDuplicates(finalizers)) {
       throw new IllegalArgumentException("finalizers must be unique: " + finalizers);
     }
+  }
+
+  // Runs on every metadata copy, so it avoids allocating for the usual handful of finalizers.
+  private static boolean hasDuplicates(List<String> list) {
+    int n = list.size();
+    if (n > 16) {
+      return new HashSet<>(list).size() != n;
+    }
+    for (int i = 1; i < n; i++) {
+      for (int j = 0; j < i; j++) {
+        if (list.get(i).equals(list.get(j))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Fresh metadata for a resource that has not been stored yet. */
@@ -83,6 +99,12 @@ public record Metadata(
 
   public Metadata withVersion(long newVersion) {
     return new Metadata(namespace, type, id, newVersion, owner, phase, finalizers, labels, annotations, created, updated);
+  }
+
+  /** The metadata the store keeps: a new version, owner and timestamps in one copy (the write path's only one). */
+  public Metadata stored(long newVersion, String newOwner, Instant newCreated, Instant newUpdated) {
+    return new Metadata(namespace, type, id, newVersion, newOwner, phase, finalizers, labels, annotations, newCreated,
+        newUpdated);
   }
 
   public Metadata withOwner(String newOwner) {

@@ -82,7 +82,7 @@ final class Collection {
         throw new StateException.AlreadyExists(pointer);
       }
       var now = clock.instant();
-      Resource<S> stored = resource.withMetadata(md.withVersion(1).withOwner(owner).withTimes(now, now));
+      Resource<S> stored = resource.withMetadata(md.stored(1, owner, now, now));
       storage.put(md.id(), stored);
       publish(Event.created(stored, bookmark(writePos)));
       return stored;
@@ -105,8 +105,8 @@ final class Collection {
       if (options.expectedPhase() != null && cur.phase() != options.expectedPhase()) {
         throw new StateException.PhaseConflict(md.pointer(), options.expectedPhase(), cur.phase());
       }
-      Resource<S> stored = resource.withMetadata(
-          md.withVersion(cur.version() + 1).withOwner(cur.owner()).withTimes(cur.created(), clock.instant()));
+      Resource<S> stored =
+          resource.withMetadata(md.stored(cur.version() + 1, cur.owner(), cur.created(), clock.instant()));
       storage.put(md.id(), stored);
       publish(Event.updated(stored, current, bookmark(writePos)));
       return stored;
@@ -164,8 +164,8 @@ final class Collection {
       return current;
     }
     Metadata cur = current.metadata();
-    Resource<?> stored = current.withMetadata(changed.withVersion(cur.version() + 1).withTimes(cur.created(),
-        clock.instant()));
+    Resource<?> stored =
+        current.withMetadata(changed.stored(cur.version() + 1, cur.owner(), cur.created(), clock.instant()));
     storage.put(cur.id(), stored);
     publish(Event.updated(stored, current, bookmark(writePos)));
     return stored;
