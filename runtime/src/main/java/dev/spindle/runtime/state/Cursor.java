@@ -22,6 +22,8 @@ final class Cursor implements Watch {
   private volatile long position;
   private volatile Thread waiter;
   private volatile boolean closed;
+  /** Closed by the consumer: events still pending are dropped, unlike after an ERRORED event, which is delivered. */
+  private volatile boolean released;
   private boolean errored;
 
   Cursor(Collection collection, String id, ResourceQuery query, long start, List<Event> initial) {
@@ -84,6 +86,9 @@ final class Cursor implements Watch {
 
   /** Waits until an event is pending or the deadline passes; throws once the watch has ended and is drained. */
   private void fill(long deadline) throws InterruptedException {
+    if (released) {
+      throw new ClosedException("the watch is closed");
+    }
     while (pending.isEmpty()) {
       if (closed) {
         throw new ClosedException(errored ? "the watch ended with an ERRORED event" : "the watch is closed");
@@ -159,11 +164,12 @@ final class Cursor implements Watch {
 
   @Override
   public boolean isClosed() {
-    return closed && pending.isEmpty();
+    return released || (closed && pending.isEmpty());
   }
 
   @Override
   public void close() {
+    released = true;
     closed = true;
     collection.unregister(this);
     wake();
