@@ -25,6 +25,8 @@ final class Cursor implements Watch {
   /** Closed by the consumer: events still pending are dropped, unlike after an ERRORED event, which is delivered. */
   private volatile boolean released;
   private boolean errored;
+  /** Mirror of {@code pending.size()} for {@link #isClosed()}, which may run on another thread than the reader. */
+  private volatile int pendingCount;
 
   Cursor(Collection collection, String id, ResourceQuery query, long start, List<Event> initial) {
     this.collection = collection;
@@ -50,7 +52,7 @@ final class Cursor implements Watch {
     readLock.lockInterruptibly();
     try {
       fill(Long.MAX_VALUE);
-      return pending.poll();
+      return taken(pending.poll());
     } finally {
       readLock.unlock();
     }
@@ -61,7 +63,7 @@ final class Cursor implements Watch {
     readLock.lockInterruptibly();
     try {
       fill(System.nanoTime() + Math.max(timeout.toNanos(), 0));
-      return pending.poll();
+      return taken(pending.poll());
     } catch (ClosedException e) {
       return null;
     } finally {
@@ -78,6 +80,7 @@ final class Cursor implements Watch {
       while (batch.size() < max && !pending.isEmpty()) {
         batch.add(pending.poll());
       }
+      pendingCount = pending.size();
       return batch;
     } finally {
       readLock.unlock();
@@ -164,7 +167,12 @@ final class Cursor implements Watch {
 
   @Override
   public boolean isClosed() {
-    return released || (closed && pending.isEmpty());
+    return released || (closed && pendingCount == 0);
+  }
+
+  private Event taken(Event e) {
+    pendingCount = pending.size();
+    return e;
   }
 
   @Override

@@ -190,7 +190,7 @@ public interface State {
           throw new java.util.concurrent.TimeoutException("waiting for a condition on " + pointer + " for " + timeout);
         }
         if (event.type() == EventType.ERRORED) {
-          throw new IllegalStateException("watch of " + pointer + " failed: " + event.error());
+          throw new StateException.WatchFailed(pointer, event.error());
         }
         if (condition.test(event)) {
           return event;

@@ -123,6 +123,13 @@ public abstract sealed class StateException extends RuntimeException {
     }
   }
 
+  /** A watch that a derived operation relied on ended with an {@code ERRORED} event. */
+  public static final class WatchFailed extends StateException {
+    public WatchFailed(ResourcePointer pointer, String error) {
+      super(pointer, "watch of " + pointer + " failed: " + error);
+    }
+  }
+
   /** A request the store cannot serve as asked, such as contradictory watch options. */
   public static final class InvalidRequest extends StateException {
     public InvalidRequest(ResourcePointer pointer, String why) {
