@@ -130,6 +130,21 @@ public abstract sealed class StateException extends RuntimeException {
     }
   }
 
+  /** The caller's role does not allow the operation (a remote state enforcing access control). */
+  public static final class AccessDenied extends StateException {
+    public AccessDenied(ResourcePointer pointer, String why) {
+      super(pointer, why);
+    }
+  }
+
+  /** A remote state could not be reached or failed outside the state contract. */
+  public static final class Unavailable extends StateException {
+    public Unavailable(ResourcePointer pointer, String why, Throwable cause) {
+      super(pointer, why);
+      initCause(cause);
+    }
+  }
+
   /** A request the store cannot serve as asked, such as contradictory watch options. */
   public static final class InvalidRequest extends StateException {
     public InvalidRequest(ResourcePointer pointer, String why) {
