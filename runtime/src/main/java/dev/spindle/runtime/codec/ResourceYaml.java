@@ -31,6 +31,12 @@ public final class ResourceYaml {
     return YamlEmitter.emit(SpecMapper.toTree(spec));
   }
 
+  /** Reads a spec printed by {@link #encodeSpec} (a COSI {@code yaml_spec}) into its record; unknown fields fail. */
+  public static <S> S decodeSpec(String yaml, Class<S> specClass) {
+    JsonNode tree = yaml.isBlank() ? JsonNodeFactory.instance.objectNode() : YamlReader.read(yaml);
+    return SpecMapper.fromTree(YamlReader.typed(tree), specClass);
+  }
+
   static ObjectNode document(Resource<?> resource) {
     ObjectNode doc = JsonNodeFactory.instance.objectNode();
     doc.set("metadata", MetadataTree.toNode(resource.metadata()));
