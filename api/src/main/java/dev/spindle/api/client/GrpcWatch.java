@@ -35,9 +35,9 @@ import java.util.concurrent.locks.ReentrantLock;
 final class GrpcWatch implements Watch {
   private static final Object COMPLETED = new Object();
   private static final Object CLOSED = new Object();
+  /** Statuses a retry cannot fix. CANCELLED is retried: a server going away resets its streams with CANCEL. */
   private static final Set<Status.Code> FINAL = EnumSet.of(Status.Code.FAILED_PRECONDITION, Status.Code.INVALID_ARGUMENT,
-      Status.Code.PERMISSION_DENIED, Status.Code.UNIMPLEMENTED, Status.Code.NOT_FOUND, Status.Code.UNAUTHENTICATED,
-      Status.Code.CANCELLED);
+      Status.Code.PERMISSION_DENIED, Status.Code.UNIMPLEMENTED, Status.Code.NOT_FOUND, Status.Code.UNAUTHENTICATED);
 
   private final StateGrpc.StateStub stub;
   private final WireResources wire;

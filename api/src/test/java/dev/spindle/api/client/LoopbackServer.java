@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 
 /** A State service over an in-memory store, and a {@link GrpcState} client of it, in-process or over TCP loopback. */
 final class LoopbackServer implements AutoCloseable {
-  static final ResourceRegistry REGISTRY = ResourceRegistry.of(List.of(PathSpec.DEFINITION));
+  static final ResourceRegistry REGISTRY = ResourceRegistry.of(List.of(PathSpec.DEFINITION, SecretSpec.DEFINITION));
 
   final InMemoryState store;
   final Server server;
