@@ -1,0 +1,24 @@
+package dev.spindle.daemon;
+
+import dev.spindle.runtime.meta.NamespaceSpec;
+import dev.spindle.runtime.meta.ResourceDefinitionSpec;
+import dev.spindle.runtime.resource.ResourceDefinition;
+import java.util.List;
+import java.util.Map;
+
+/** Every resource type and namespace the daemon publishes; each domain adds its catalog here. */
+final class NodeResources {
+  private NodeResources() {}
+
+  static List<ResourceDefinition<?>> definitions() {
+    return List.of(NamespaceSpec.DEFINITION, ResourceDefinitionSpec.DEFINITION);
+  }
+
+  static Map<String, String> namespaces() {
+    return Map.of(
+        "network", "Network resources: links, addresses, routes, resolvers, time servers.",
+        "network-config", "Network configuration inputs, one per configuration layer.",
+        "runtime", "Runtime resources of the node.",
+        "config", "Machine configuration.");
+  }
+}

@@ -1,0 +1,147 @@
+package dev.spindle.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spindle.api.WireResources;
+import dev.spindle.api.auth.CertificateAuthority;
+import dev.spindle.api.auth.ClientConfig;
+import dev.spindle.api.auth.ClientContext;
+import dev.spindle.api.auth.Role;
+import dev.spindle.api.auth.StateDirectoryPki;
+import dev.spindle.api.auth.TlsContexts;
+import dev.spindle.api.client.GrpcState;
+import dev.spindle.runtime.meta.NamespaceSpec;
+import dev.spindle.runtime.meta.ResourceDefinitionSpec;
+import dev.spindle.runtime.resource.Resource;
+import dev.spindle.runtime.resource.ResourceRegistry;
+import dev.spindle.runtime.state.StateException;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The node as the daemon runs it: meta resources over mutual TLS, roles, health and metrics endpoints. */
+@QuarkusTest
+class SpindleNodeTest {
+  private static final ResourceRegistry META =
+      ResourceRegistry.of(List.of(NamespaceSpec.DEFINITION, ResourceDefinitionSpec.DEFINITION));
+
+  @Inject
+  SpindleNode node;
+
+  @ConfigProperty(name = "quarkus.http.test-port")
+  int httpPort;
+
+  private Path dir;
+  private Path config;
+
+  @BeforeEach
+  void start() throws IOException {
+    dir = Files.createTempDirectory("spindled-test");
+    config = dir.resolve("client/config");
+    node.start(new DaemonOptions(Platform.SIMULATED, dir.resolve("state"), new InetSocketAddress("127.0.0.1", 0),
+        List.of(), config, "test"));
+  }
+
+  @AfterEach
+  void stop() {
+    node.stop();
+  }
+
+  private ManagedChannel channel(ClientContext context) throws IOException {
+    return NettyChannelBuilder.forAddress("127.0.0.1", node.grpcPort())
+        .sslContext(TlsContexts.client(context)).build();
+  }
+
+  @Test
+  void adminReadsResourceDefinitionsThroughTheWrittenClientConfig() throws Exception {
+    var context = ClientConfig.read(config).currentContext();
+    assertThat(context.endpoints()).containsExactly("127.0.0.1:" + node.grpcPort());
+    ManagedChannel channel = channel(context);
+    try {
+      var state = new GrpcState(channel, new WireResources(META));
+      var rds = state.list(ResourceDefinitionSpec.DEFINITION);
+      assertThat(rds).extracting(Resource::id).contains("resourcedefinitions.meta.cosi.dev",
+          "namespaces.meta.cosi.dev");
+      assertThat(state.list(NamespaceSpec.DEFINITION)).extracting(Resource::id)
+          .contains("meta", "network", "network-config", "runtime", "config");
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void readerMayReadButNotWrite() throws Exception {
+    var pki = new StateDirectoryPki(dir.resolve("state"), dev.spindle.api.auth.ServerNames.loopback())
+        .loadOrCreate().pki();
+    var reader = ClientContext.of(List.of(), pki.ca().certificate(), pki.ca().issueClient(Role.READER, "alice"));
+    ManagedChannel channel = channel(reader);
+    try {
+      var state = new GrpcState(channel, new WireResources(META));
+      assertThat(state.list(NamespaceSpec.DEFINITION)).isNotEmpty();
+      assertThatThrownBy(() -> state.create(Resource.of(NamespaceSpec.DEFINITION, "mine", new NamespaceSpec("x"))))
+          .isInstanceOf(StateException.AccessDenied.class).hasMessageContaining("os:admin");
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aClientOfAnotherAuthorityIsRefused() throws Exception {
+    var foreign = CertificateAuthority.generate("someone else");
+    var context = ClientContext.of(List.of(), foreign.certificate(), foreign.issueClient(Role.ADMIN, "mallory"));
+    ManagedChannel channel = channel(context);
+    try {
+      var state = new GrpcState(channel, new WireResources(META));
+      assertThatThrownBy(() -> state.list(NamespaceSpec.DEFINITION)).isInstanceOf(StateException.class);
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void restartKeepsTheAuthorityAndMergesTheClientConfig() throws Exception {
+    var before = Files.readString(dir.resolve("state/pki/ca.crt"));
+    node.stop();
+    node.start(new DaemonOptions(Platform.SIMULATED, dir.resolve("state"), new InetSocketAddress("127.0.0.1", 0),
+        List.of(), config, "second"));
+
+    assertThat(Files.readString(dir.resolve("state/pki/ca.crt"))).isEqualTo(before);
+    var merged = ClientConfig.read(config);
+    assertThat(merged.contexts()).containsKeys("test", "second");
+    assertThat(merged.context()).isEqualTo("second");
+  }
+
+  @Test
+  void healthReadinessAndMetricsAreServed() throws Exception {
+    var http = HttpClient.newHttpClient();
+    assertThat(get(http, "/healthz").statusCode()).isEqualTo(200);
+    assertThat(get(http, "/readyz").body()).isEqualTo("ready\n");
+    String metrics = get(http, "/metrics").body();
+    assertThat(metrics).contains("spindle_state_resources{namespace=\"meta\",type=\"Namespaces.meta.cosi.dev\"}");
+
+    node.stop();
+    assertThat(get(http, "/readyz").statusCode()).isEqualTo(503);
+    start(); // @AfterEach stops it again
+  }
+
+  private HttpResponse<String> get(HttpClient http, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
