@@ -96,7 +96,10 @@ final class Collection {
     Metadata md = resource.metadata();
     lock.lock();
     try {
-      Resource<?> current = existing(md.pointer());
+      Resource<?> current = storage.get(md.id());
+      if (current == null) {
+        throw new StateException.NotFound(md.pointer());
+      }
       Metadata cur = current.metadata();
       checkOwner(cur, options.owner());
       if (md.version() != cur.version()) {
@@ -330,7 +333,7 @@ final class Collection {
     long start = writePos;
     int found = 0;
     for (long p = writePos - 1; p >= lowest && found < events; p--) {
-      if (ring[(int) (p % ring.length)].pointer().id().equals(id)) {
+      if (ring[(int) (p % ring.length)].id().equals(id)) {
         found++;
         start = p;
       }

@@ -142,7 +142,7 @@ final class Cursor implements Watch {
 
   private Event filter(Event e) {
     if (id != null) {
-      return e.pointer().id().equals(id) ? e : null;
+      return e.id().equals(id) ? e : null;
     }
     if (query.isAll()) {
       return e;

@@ -15,19 +15,45 @@ public record Event(
 
   public Event {
     Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(pointer, "pointer");
+    if (pointer == null && resource == null) {
+      throw new NullPointerException("an event needs a pointer or a resource");
+    }
   }
 
+  // Events of the history carry no pointer of their own: it is derived from the resource when asked for, which keeps
+  // the write path to one allocation per event.
   public static Event created(Resource<?> resource, Bookmark bookmark) {
-    return new Event(EventType.CREATED, resource.pointer(), resource, null, null, bookmark);
+    return new Event(EventType.CREATED, null, resource, null, null, bookmark);
   }
 
   public static Event updated(Resource<?> resource, Resource<?> old, Bookmark bookmark) {
-    return new Event(EventType.UPDATED, resource.pointer(), resource, old, null, bookmark);
+    return new Event(EventType.UPDATED, null, resource, old, null, bookmark);
   }
 
   public static Event destroyed(Resource<?> resource, Bookmark bookmark) {
-    return new Event(EventType.DESTROYED, resource.pointer(), resource, null, null, bookmark);
+    return new Event(EventType.DESTROYED, null, resource, null, null, bookmark);
+  }
+
+  /** The resource the event is about, or the kind (with an empty id) for markers. */
+  @Override
+  public ResourcePointer pointer() {
+    return pointer != null ? pointer : resource.pointer();
+  }
+
+  /** The id of {@link #pointer()}, without building the pointer. */
+  public String id() {
+    return pointer != null ? pointer.id() : resource.metadata().id();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Event e && type == e.type && pointer().equals(e.pointer()) && Objects.equals(resource, e.resource)
+        && Objects.equals(old, e.old) && Objects.equals(error, e.error) && Objects.equals(bookmark, e.bookmark);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, pointer(), resource, old, error, bookmark);
   }
 
   /** The initial event of a single-resource watch when the resource does not exist. */
