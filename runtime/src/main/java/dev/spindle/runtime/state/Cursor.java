@@ -40,10 +40,21 @@ final class Cursor implements Watch {
     return position;
   }
 
+  /** Unparks the reader at most once per park: the first write after it parked claims the waiter slot. */
   void wake() {
     Thread t = waiter;
-    if (t != null) {
+    if (t != null && WAITER.compareAndSet(this, t, null)) {
       LockSupport.unpark(t);
+    }
+  }
+
+  private static final java.lang.invoke.VarHandle WAITER;
+
+  static {
+    try {
+      WAITER = java.lang.invoke.MethodHandles.lookup().findVarHandle(Cursor.class, "waiter", Thread.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
     }
   }
 
