@@ -1,0 +1,74 @@
+package dev.spindle.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spindle.api.auth.ClientConfig;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.Test;
+
+/** Every log line of a first start (PKI creation, client config) and a restart is free of key material. */
+@QuarkusTest
+class NoSecretsInLogsTest {
+  @Inject
+  SpindleNode node;
+
+  @Test
+  void keysNeverReachTheLog() throws Exception {
+    var lines = new ArrayList<String>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        synchronized (lines) {
+          lines.add(String.valueOf(record.getMessage()) + " " + List.of(record.getParameters() == null
+              ? new Object[0] : record.getParameters()) + " " + record.getThrown());
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    var root = java.util.logging.Logger.getLogger("");
+    root.addHandler(capture);
+    Path dir = Files.createTempDirectory("spindled-secrets");
+    try {
+      var options = new DaemonOptions(Platform.SIMULATED, dir.resolve("state"), new InetSocketAddress("127.0.0.1", 0),
+          List.of(), dir.resolve("config"), "secrets");
+      node.start(options);
+      node.stop();
+      node.start(options);
+      node.stop();
+    } finally {
+      root.removeHandler(capture);
+    }
+
+    var secrets = new ArrayList<String>();
+    for (String key : List.of("ca.key", "server.key", "admin.key")) {
+      String pem = Files.readString(dir.resolve("state/pki").resolve(key));
+      String body = pem.lines().filter(l -> !l.startsWith("-----")).reduce("", String::concat);
+      secrets.add(body.substring(0, 24)); // any recognisable slice of the key
+    }
+    var context = ClientConfig.read(dir.resolve("config")).currentContext();
+    secrets.add(context.key().substring(0, 24));
+    secrets.add(Base64.getEncoder().encodeToString("PRIVATE KEY".getBytes()).substring(0, 12));
+
+    assertThat(lines).as("captured log lines").isNotEmpty();
+    for (String line : lines) {
+      assertThat(line).doesNotContain("PRIVATE KEY");
+      for (String secret : secrets) {
+        assertThat(line).doesNotContain(secret);
+      }
+    }
+  }
+}
