@@ -1,5 +1,6 @@
 package dev.spindle.benchmarks;
 
+import dev.spindle.runtime.codec.ProtoField;
 import dev.spindle.runtime.resource.ResourceDefinition;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,6 +17,11 @@ import java.util.List;
  * ({@code 3c:fd:fe:00:30:39}), the heavier of the plausible choices (a record over a {@code long} would save about
  * 50 bytes per address).
  *
+ * <p>The {@link ProtoField} numbers are Talos's (reference/talos-network.md §1.2), so the API sends a
+ * {@code proto_spec} of realistic size next to the YAML. The enum fields are text here, so they travel as
+ * length-delimited strings where Talos sends varints: a few bytes more per resource. Annotations cost no heap per
+ * resource.
+ *
  * <p>{@link #sample} builds values the way a netlink/sysfs decoder produces them, which decides what is shared:
  * <ul>
  *   <li>shared (one instance for all resources): values a decoder maps from a number through a constant table (the
@@ -28,37 +34,44 @@ import java.util.List;
  * </ul>
  */
 public record LinkStatusLikeSpec(
-    int index,
-    String type,
-    int linkIndex,
-    int flags,
-    String hardwareAddr,
-    String permanentAddr,
-    String broadcastAddr,
-    int mtu,
-    String queueDisc,
-    int masterIndex,
-    String operationalState,
-    String kind,
-    String slaveKind,
-    String busPath,
-    String pciID,
-    String driver,
-    String driverVersion,
-    String firmwareVersion,
-    String productID,
-    String vendorID,
-    String product,
-    String vendor,
-    boolean linkState,
-    int speedMbit,
-    String port,
-    String duplex,
-    String alias,
-    List<String> altNames) {
+    @ProtoField(1) int index,
+    @ProtoField(2) String type,
+    @ProtoField(3) int linkIndex,
+    @ProtoField(4) int flags,
+    @ProtoField(5) String hardwareAddr,
+    @ProtoField(30) String permanentAddr,
+    @ProtoField(6) String broadcastAddr,
+    @ProtoField(7) int mtu,
+    @ProtoField(8) String queueDisc,
+    @ProtoField(9) int masterIndex,
+    @ProtoField(10) String operationalState,
+    @ProtoField(11) String kind,
+    @ProtoField(12) String slaveKind,
+    @ProtoField(13) String busPath,
+    @ProtoField(14) String pciID,
+    @ProtoField(15) String driver,
+    @ProtoField(16) String driverVersion,
+    @ProtoField(17) String firmwareVersion,
+    @ProtoField(18) String productID,
+    @ProtoField(19) String vendorID,
+    @ProtoField(20) String product,
+    @ProtoField(21) String vendor,
+    @ProtoField(22) boolean linkState,
+    @ProtoField(23) int speedMbit,
+    @ProtoField(24) String port,
+    @ProtoField(25) String duplex,
+    @ProtoField(31) String alias,
+    @ProtoField(32) List<String> altNames) {
 
   public LinkStatusLikeSpec {
     altNames = List.copyOf(altNames);
+  }
+
+  /** This spec with another {@code alias}: the API probes carry a write time in it. */
+  public LinkStatusLikeSpec withAlias(String newAlias) {
+    return new LinkStatusLikeSpec(index, type, linkIndex, flags, hardwareAddr, permanentAddr, broadcastAddr, mtu,
+        queueDisc, masterIndex, operationalState, kind, slaveKind, busPath, pciID, driver, driverVersion,
+        firmwareVersion, productID, vendorID, product, vendor, linkState, speedMbit, port, duplex, newAlias, altNames);
   }
 
   public static final ResourceDefinition<LinkStatusLikeSpec> DEFINITION =

@@ -1,6 +1,12 @@
 package dev.spindle.runtime.codec;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -24,22 +30,45 @@ public final class ProtoSpecs {
     return w.toByteArray();
   }
 
+  /** A numbered component of a spec record and a fast accessor for it. */
+  private record Field(int number, String name, MethodHandle accessor) {}
+
+  // Reflection on record components is slow and uncached by the JDK; resolve each spec class once.
+  private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+    @Override
+    protected List<Field> computeValue(Class<?> type) {
+      var fields = new ArrayList<Field>();
+      var lookup = MethodHandles.publicLookup();
+      for (RecordComponent c : type.getRecordComponents()) {
+        ProtoField field = c.getAnnotation(ProtoField.class);
+        if (field == null) {
+          field = c.getAccessor().getAnnotation(ProtoField.class);
+        }
+        if (field == null) {
+          continue;
+        }
+        try {
+          Method accessor = c.getAccessor();
+          accessor.setAccessible(true);
+          fields.add(new Field(field.value(), c.getName(),
+              MethodHandles.lookup().unreflect(accessor).asType(MethodType.methodType(Object.class, Object.class))));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          throw new IllegalStateException("spec " + type.getName() + "." + c.getName() + " is not readable", e);
+        }
+      }
+      return List.copyOf(fields);
+    }
+  };
+
   private static void writeRecord(ProtoWriter w, Object record) {
-    for (RecordComponent c : record.getClass().getRecordComponents()) {
-      ProtoField field = c.getAnnotation(ProtoField.class);
-      if (field == null) {
-        field = c.getAccessor().getAnnotation(ProtoField.class);
-      }
-      if (field == null) {
-        continue;
-      }
+    for (Field f : FIELDS.get(record.getClass())) {
       Object value;
       try {
-        value = c.getAccessor().invoke(record);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("reading " + record.getClass().getSimpleName() + "." + c.getName(), e);
+        value = f.accessor().invokeExact(record);
+      } catch (Throwable e) {
+        throw new IllegalStateException("reading " + record.getClass().getSimpleName() + "." + f.name(), e);
       }
-      writeField(w, field.value(), value);
+      writeField(w, f.number(), value);
     }
   }
 
