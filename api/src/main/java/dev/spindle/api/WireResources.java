@@ -20,10 +20,20 @@ import java.util.Optional;
  * travel as {@link RawSpec}.
  */
 public final class WireResources {
+  /** Enough for every LinkStatus-sized resource of a busy node; about 1 KB each. */
+  public static final int DEFAULT_CACHE = 16_384;
+
   private final ResourceRegistry registry;
+  private final SpecWireCache cache;
 
   public WireResources(ResourceRegistry registry) {
+    this(registry, DEFAULT_CACHE);
+  }
+
+  /** @param cachedSpecs how many encoded specs to keep for reuse (0 disables the cache) */
+  public WireResources(ResourceRegistry registry, int cachedSpecs) {
     this.registry = registry;
+    this.cache = new SpecWireCache(cachedSpecs);
   }
 
   public ResourceRegistry registry() {
@@ -33,7 +43,7 @@ public final class WireResources {
   public dev.spindle.api.cosi.Resource toWire(Resource<?> resource) {
     return dev.spindle.api.cosi.Resource.newBuilder()
         .setMetadata(toWire(resource.metadata()))
-        .setSpec(specToWire(resource.spec()))
+        .setSpec(cache.get(resource.spec(), WireResources::specToWire))
         .build();
   }
 

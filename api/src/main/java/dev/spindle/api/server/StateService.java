@@ -71,10 +71,12 @@ public final class StateService extends StateGrpc.StateImplBase {
   @Override
   public void list(ListRequest request, StreamObserver<ListResponse> response) {
     var kind = kind(request.getNamespace(), request.getType());
+    var flow = new FlowControl((ServerCallStreamObserver<ListResponse>) response);
     run(response, Op.LIST, kind.pointer(""), () -> {
       checkRead(kind);
       var query = WireQueries.fromWire(request.getOptions().getLabelQueryList(), request.getOptions().getIdQuery());
       for (Resource<?> r : state.list(kind, query)) {
+        flow.awaitReady();
         response.onNext(ListResponse.newBuilder().setResource(wire.toWire(r)).build());
       }
       response.onCompleted();

@@ -16,8 +16,6 @@ import dev.spindle.runtime.state.WatchOptions;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One server-side Watch call: opens the watch (errors are reported before anything is sent), sends the empty
@@ -31,8 +29,7 @@ final class WatchStream {
   private final WireResources wire;
   private final WatchRequest request;
   private final ServerCallStreamObserver<WatchResponse> observer;
-  private final Semaphore ready = new Semaphore(0);
-  private volatile boolean cancelled;
+  private final FlowControl flow;
   private Watch watch;
 
   WatchStream(State state, WireResources wire, WatchRequest request,
@@ -41,16 +38,12 @@ final class WatchStream {
     this.wire = wire;
     this.request = request;
     this.observer = observer;
+    this.flow = new FlowControl(observer);
   }
 
   void start() {
     watch = open();
-    observer.setOnReadyHandler(ready::release);
-    observer.setOnCancelHandler(() -> {
-      cancelled = true;
-      watch.close();
-      ready.release();
-    });
+    flow.onCancel(watch::close);
     observer.onNext(WatchResponse.getDefaultInstance());
     Thread.ofVirtual().name("spindle-grpc-watch-" + request.getType()).start(this::pump);
   }
@@ -76,7 +69,7 @@ final class WatchStream {
   private void pump() {
     boolean aggregated = request.getOptions().getAggregated();
     try {
-      while (!cancelled) {
+      while (!flow.cancelled()) {
         List<Event> batch = watch.nextBatch(aggregated ? 1024 : 64);
         var response = WatchResponse.newBuilder();
         for (Event e : batch) {
@@ -106,7 +99,7 @@ final class WatchStream {
     } catch (Watch.ClosedException | InterruptedException e) {
       // the client went away
     } catch (RuntimeException e) {
-      if (!cancelled) {
+      if (!flow.cancelled()) {
         observer.onError(Status.INTERNAL.withDescription("watch of " + request.getType() + ": " + e)
             .asRuntimeException());
       }
@@ -116,18 +109,10 @@ final class WatchStream {
   }
 
   private void send(WatchResponse.Builder response) throws InterruptedException {
-    if (response.getEventCount() == 0 && request.getOptions().getAggregated()) {
-      return;
-    }
     if (response.getEventCount() == 0) {
       return;
     }
-    while (!observer.isReady()) {
-      if (cancelled) {
-        throw new InterruptedException("cancelled");
-      }
-      ready.tryAcquire(100, TimeUnit.MILLISECONDS);
-    }
+    flow.awaitReady();
     observer.onNext(response.build());
   }
 
