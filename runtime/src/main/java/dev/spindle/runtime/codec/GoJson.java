@@ -5,19 +5,32 @@ import java.util.ArrayList;
 import java.util.Map;
 
 /**
- * JSON as Go's {@code json.Encoder} writes a decoded YAML document with {@code SetIndent("", "    ")}: object keys
- * sorted (the document is a Go map), 4-space indentation, {@code {}} and {@code []} for empty containers, HTML
- * characters and U+2028/U+2029 escaped, a final line break.
+ * JSON as Go's {@code encoding/json} writes a decoded YAML document: object keys sorted (the document is a Go map),
+ * {@code {}} and {@code []} for empty containers, HTML characters and U+2028/U+2029 escaped. Public because
+ * talosctl prints JSONPath results through {@code json.Marshal} and {@code json.MarshalIndent} too.
  */
-final class GoJson {
+public final class GoJson {
   private static final String INDENT = "    ";
 
   private GoJson() {}
 
-  static String write(JsonNode node) {
+  /** {@code json.Encoder} with {@code SetIndent("", "    ")}: 4-space indentation and a final line break. */
+  public static String write(JsonNode node) {
+    return marshalIndent(node) + "\n";
+  }
+
+  /** {@code json.MarshalIndent(v, "", "    ")}: like {@link #write} without the final line break. */
+  public static String marshalIndent(JsonNode node) {
     var out = new StringBuilder();
     value(out, node, 0);
-    return out.append('\n').toString();
+    return out.toString();
+  }
+
+  /** {@code json.Marshal}: compact, no spaces, no line break ({@code ["1.1.1.1","8.8.8.8"]}). */
+  public static String marshal(JsonNode node) {
+    var out = new StringBuilder();
+    value(out, node, -1);
+    return out.toString();
   }
 
   private static void value(StringBuilder out, JsonNode node, int depth) {
@@ -51,10 +64,10 @@ final class GoJson {
     entries.sort(Map.Entry.comparingByKey(Utf8Order.INSTANCE));
     out.append('{');
     for (int i = 0; i < entries.size(); i++) {
-      newline(out, depth + 1);
+      newline(out, child(depth));
       string(out, entries.get(i).getKey());
-      out.append(": ");
-      value(out, entries.get(i).getValue(), depth + 1);
+      out.append(depth < 0 ? ":" : ": ");
+      value(out, entries.get(i).getValue(), child(depth));
       if (i < entries.size() - 1) {
         out.append(',');
       }
@@ -70,8 +83,8 @@ final class GoJson {
     }
     out.append('[');
     for (int i = 0; i < node.size(); i++) {
-      newline(out, depth + 1);
-      value(out, node.get(i), depth + 1);
+      newline(out, child(depth));
+      value(out, node.get(i), child(depth));
       if (i < node.size() - 1) {
         out.append(',');
       }
@@ -80,8 +93,11 @@ final class GoJson {
     out.append(']');
   }
 
+  /** A line break and indentation; nothing in compact mode (negative depth). */
   private static void newline(StringBuilder out, int depth) {
-    out.append('\n').append(INDENT.repeat(depth));
+    if (depth >= 0) {
+      out.append('\n').append(INDENT.repeat(depth));
+    }
   }
 
   private static void string(StringBuilder out, String s) {
@@ -112,6 +128,10 @@ final class GoJson {
       }
     }
     out.append('"');
+  }
+
+  private static int child(int depth) {
+    return depth < 0 ? depth : depth + 1;
   }
 
   private static boolean validPair(String s, int i) {

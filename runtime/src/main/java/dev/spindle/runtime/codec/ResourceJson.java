@@ -1,6 +1,8 @@
 package dev.spindle.runtime.codec;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spindle.runtime.resource.Metadata;
 import dev.spindle.runtime.resource.Resource;
 
 /**
@@ -14,11 +16,26 @@ public final class ResourceJson {
 
   /** {@code node} null or empty leaves the {@code "node"} key out, like {@link ResourceYaml#encode}. */
   public static String encode(Resource<?> resource, String node) {
-    ObjectNode doc = ResourceYaml.document(resource);
+    return encode(resource.metadata(), SpecMapper.toTree(resource.spec()), node);
+  }
+
+  /** The same for a spec known only as a tree ({@link YamlReader#read} of its YAML, or any spec tree). */
+  public static String encode(Metadata metadata, JsonNode specTree, String node) {
+    return GoJson.write(tree(metadata, specTree, node));
+  }
+
+  /**
+   * The decoded document talosctl's {@code -o json} encodes and {@code -o jsonpath} searches: metadata and spec
+   * typed as go-yaml decodes them into Go maps, plus {@code node} unless it is null or empty. Callers may add keys
+   * (talosctl adds {@code event} when watching) before writing it with {@link GoJson#write}.
+   */
+  public static ObjectNode tree(Metadata metadata, JsonNode specTree, String node) {
+    ObjectNode doc = ResourceYaml.document(metadata, specTree);
     doc.set("metadata", YamlReader.typed(doc.get("metadata")));
+    doc.set("spec", YamlReader.typed(doc.get("spec")));
     if (node != null && !node.isEmpty()) {
       doc.put("node", node);
     }
-    return GoJson.write(doc);
+    return doc;
   }
 }

@@ -21,7 +21,16 @@ public final class ResourceYaml {
 
   /** The talosctl document; {@code node} null or empty leaves the {@code node:} line out. */
   public static String encode(Resource<?> resource, String node) {
-    String body = YamlEmitter.emit(document(resource));
+    return encode(resource.metadata(), SpecMapper.toTree(resource.spec()), node);
+  }
+
+  /**
+   * The talosctl document of a resource whose spec is known only as YAML, as a client sees a type it has no record
+   * for. {@code specTree} is {@link YamlReader#read} of the spec text: plain scalars stay plain and quoted ones are
+   * re-quoted by go-yaml's rules, so the spec prints as go-yaml re-encodes the decoded node (what talosctl does).
+   */
+  public static String encode(Metadata metadata, JsonNode specTree, String node) {
+    String body = YamlEmitter.emit(document(metadata, specTree));
     // talosctl prints this line itself with %s, so the node name is never quoted.
     return node == null || node.isEmpty() ? body : "node: " + node + "\n" + body;
   }
@@ -37,10 +46,10 @@ public final class ResourceYaml {
     return SpecMapper.fromTree(YamlReader.typed(tree), specClass);
   }
 
-  static ObjectNode document(Resource<?> resource) {
+  static ObjectNode document(Metadata metadata, JsonNode specTree) {
     ObjectNode doc = JsonNodeFactory.instance.objectNode();
-    doc.set("metadata", MetadataTree.toNode(resource.metadata()));
-    doc.set("spec", SpecMapper.toTree(resource.spec()));
+    doc.set("metadata", MetadataTree.toNode(metadata));
+    doc.set("spec", specTree);
     return doc;
   }
 

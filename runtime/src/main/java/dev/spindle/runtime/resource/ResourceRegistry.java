@@ -50,16 +50,22 @@ public final class ResourceRegistry {
 
   /** The alias closest to an unknown name, for "did you mean" messages. */
   public Optional<String> closest(String name) {
+    return closest(name, all().stream().flatMap(d -> d.allAliases().stream()).toList());
+  }
+
+  /**
+   * The same rule over aliases a client learnt from published resource definitions rather than from registered
+   * classes: the first alias at the smallest edit distance, if that distance is small for the name's length.
+   */
+  public static Optional<String> closest(String name, Collection<String> aliases) {
     String lower = name.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    for (ResourceDefinition<?> d : all()) {
-      for (String alias : d.allAliases()) {
-        int distance = Levenshtein.distance(lower, alias);
-        if (distance < bestDistance) {
-          best = alias;
-          bestDistance = distance;
-        }
+    for (String alias : aliases) {
+      int distance = Levenshtein.distance(lower, alias);
+      if (distance < bestDistance) {
+        best = alias;
+        bestDistance = distance;
       }
     }
     return best != null && bestDistance <= Math.max(2, lower.length() / 3) ? Optional.of(best) : Optional.empty();
