@@ -80,7 +80,7 @@ class IndependentCosiClientTest {
     assertThat(rd.getAliasesList()).containsExactly("api-resources", "resourcedefinition", "rd", "rds");
     assertThat(rd.getPrintColumnsList()).singleElement().satisfies(c -> {
       assertThat(c.getName()).isEqualTo("Aliases");
-      assertThat(c.getJsonPath()).isEqualTo("{.aliases}");
+      assertThat(c.getJsonPath()).isEqualTo("{.aliases[:]}");
     });
     assertThat(rd.getSensitivity()).isEqualTo(CosiClientProto.ResourceDefinitionSpec.Sensitivity.NON_SENSITIVE);
   }

@@ -22,7 +22,7 @@ public record ResourceDefinitionSpec(
 
   public static final ResourceDefinition<ResourceDefinitionSpec> DEFINITION =
       ResourceDefinition.of(ResourceDefinitionSpec.class, "ResourceDefinitions.meta.cosi.dev")
-          .defaultNamespace(NamespaceSpec.META).alias("api-resources").column("Aliases", "aliases").build();
+          .defaultNamespace(NamespaceSpec.META).alias("api-resources").column("Aliases", "aliases[:]").build();
 
   public ResourceDefinitionSpec {
     aliases = List.copyOf(aliases);

@@ -9,7 +9,8 @@ final class SpecPaths {
 
   static void check(Class<?> specClass, String path, String type) {
     Class<?> current = specClass;
-    for (String segment : path.split("\\.")) {
+    for (String part : path.split("\\.")) {
+      String segment = part.replaceFirst("\\[[^\\]]*\\]$", ""); // "aliases[:]" names the field "aliases"
       if (current == null || !current.isRecord()) {
         return; // below a list, a map or a scalar the path is resolved at print time
       }

@@ -1,0 +1,107 @@
+package dev.spindle.it;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A {@code spindled} child process on loopback with its own state directory, client config and free ports. */
+final class SpindledProcess implements AutoCloseable {
+  static final Path ROOT = Path.of(System.getProperty("spindle.root", "..")).toAbsolutePath().normalize();
+  static final Path JAVA = Path.of(System.getProperty("java.home.for.children", System.getProperty("java.home")),
+      "bin", "java");
+
+  final Path dir;
+  final Path clientConfig;
+  final int grpcPort;
+  final int httpPort;
+  final Path log;
+  private final Process process;
+
+  SpindledProcess(Path dir) throws IOException {
+    this.dir = dir;
+    this.clientConfig = dir.resolve("config");
+    this.grpcPort = freePort();
+    this.httpPort = freePort();
+    this.log = dir.resolve("spindled.log");
+    var command = List.of(JAVA.toString(), "--enable-native-access=ALL-UNNAMED", "-jar",
+        ROOT.resolve("daemon/target/quarkus-app/quarkus-run.jar").toString(),
+        "--state-dir", dir.resolve("state").toString(), "--listen", "127.0.0.1:" + grpcPort,
+        "--client-config", clientConfig.toString());
+    var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("SPINDLE_HTTP_PORT", Integer.toString(httpPort));
+    process = builder.start();
+  }
+
+  void awaitReady() {
+    var http = HttpClient.newHttpClient();
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).ignoreExceptions().until(() -> {
+      if (!process.isAlive()) {
+        throw new AssertionError("spindled exited: " + Files.readString(log));
+      }
+      var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/readyz")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200;
+    });
+  }
+
+  /** Runs {@code spindlectl} with this node's client config and returns its exit code and output. */
+  Result spindlectl(String... args) throws IOException, InterruptedException {
+    Process p = spindlectlProcess(args);
+    String out = new String(p.getInputStream().readAllBytes());
+    String err = new String(p.getErrorStream().readAllBytes());
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("spindlectl " + String.join(" ", args) + " did not finish");
+    }
+    return new Result(p.exitValue(), out, err);
+  }
+
+  Process spindlectlProcess(String... args) throws IOException {
+    var command = new ArrayList<>(List.of(ROOT.resolve("cli/bin/spindlectl").toString(), "--spindleconfig",
+        clientConfig.toString()));
+    command.addAll(List.of(args));
+    var builder = new ProcessBuilder(command);
+    builder.environment().put("JAVA_HOME", JAVA.getParent().getParent().toString());
+    builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+    return builder.start();
+  }
+
+  int stop() throws InterruptedException {
+    process.destroy(); // SIGTERM: the daemon shuts down cleanly
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("spindled did not stop within 30 s of SIGTERM");
+    }
+    return process.exitValue();
+  }
+
+  String log() throws IOException {
+    return Files.readString(log);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  record Result(int exit, String out, String err) {}
+}
