@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * Go's zero value test behind {@code omitempty}, as a Jackson value filter (see {@link OmitEmpty}). Unlike
- * {@code NON_EMPTY} it counts zero numbers, {@code false} and a record whose components are all zero (go-yaml's
- * zero struct) as empty.
+ * {@code NON_EMPTY} it counts zero numbers, {@code false}, a {@link ProtoEnum} constant numbered 0 (Go's enums are
+ * integers) and a record whose components are all zero (go-yaml's zero struct) as empty. A Go pointer field is
+ * omitted only when nil: mirror it with {@code @JsonInclude(NON_NULL)} on a boxed or nullable component instead.
  */
 public final class GoZero {
   @Override
@@ -33,6 +34,7 @@ public final class GoZero {
       case Collection<?> c -> c.isEmpty();
       case Map<?, ?> m -> m.isEmpty();
       case Optional<?> o -> o.isEmpty();
+      case ProtoEnum e -> e.protoNumber() == 0;
       case Record r -> allComponentsZero(r);
       default -> value.getClass().isArray() && Array.getLength(value) == 0;
     };

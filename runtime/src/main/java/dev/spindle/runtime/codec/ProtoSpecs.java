@@ -16,7 +16,8 @@ import java.util.Map;
  * Encodes spec records to protobuf from their {@link ProtoField} numbers, with proto3 conventions: default values
  * (zero, false, empty) are omitted, repeated numeric fields are packed, maps are repeated key/value entries, nested
  * records are embedded messages, {@link Duration} and {@link Instant} are the well-known {@code Duration} and
- * {@code Timestamp} messages. Any other value type is written as its text form.
+ * {@code Timestamp} messages, a {@link ProtoValue} is encoded as its {@code protoValue()}. Any other value type is
+ * written as its text form.
  */
 public final class ProtoSpecs {
   private ProtoSpecs() {}
@@ -72,7 +73,8 @@ public final class ProtoSpecs {
     }
   }
 
-  private static void writeField(ProtoWriter w, int field, Object value) {
+  private static void writeField(ProtoWriter w, int field, Object wrapped) {
+    Object value = unwrap(wrapped);
     switch (value) {
       case null -> { }
       case Collection<?> list -> writeRepeated(w, field, list);
@@ -92,11 +94,11 @@ public final class ProtoSpecs {
     if (list.isEmpty()) {
       return;
     }
-    Object first = list.iterator().next();
+    Object first = unwrap(list.iterator().next());
     if (first instanceof Number || first instanceof Boolean || first instanceof Enum<?>) {
       var packed = new ProtoWriter();
       for (Object v : list) {
-        writeScalarPayload(packed, v);
+        writeScalarPayload(packed, unwrap(v));
       }
       w.bytes(field, packed.toByteArray());
       return;
@@ -107,7 +109,8 @@ public final class ProtoSpecs {
   }
 
   /** Writes one value; {@code always} keeps defaults, as repeated elements and map entries require. */
-  private static void writeSingle(ProtoWriter w, int field, Object value, boolean always) {
+  private static void writeSingle(ProtoWriter w, int field, Object wrapped, boolean always) {
+    Object value = unwrap(wrapped);
     switch (value) {
       case null -> { }
       case String s -> {
@@ -174,6 +177,10 @@ public final class ProtoSpecs {
       case Enum<?> e -> w.varint(enumNumber(e));
       default -> throw new IllegalArgumentException("not a packable scalar: " + v.getClass());
     }
+  }
+
+  private static Object unwrap(Object value) {
+    return value instanceof ProtoValue p ? unwrap(p.protoValue()) : value;
   }
 
   private static long enumNumber(Enum<?> e) {

@@ -6,7 +6,12 @@ package dev.spindle.runtime.controller;
  * with exponential backoff, and refuses writes to undeclared outputs.
  *
  * <p>Reconciles are level-triggered: a reconcile reads the current inputs through the context and writes what
- * should exist, without relying on which event woke it.
+ * should exist, without relying on which event woke it. Events from outside the state reach the loop through the
+ * context's {@link Trigger}.
+ *
+ * <p>A controller that owns long-lived services (a netlink subscription, a discovery client) starts them in
+ * {@link #reconcile} and implements {@link AutoCloseable}: the runtime closes it on the controller's own thread after
+ * its last reconcile, when the runtime is closed.
  */
 public interface Controller {
   /**

@@ -22,13 +22,15 @@ final class ControllerContext implements ReconcileContext {
   private final String name;
   private final Declaration declaration;
   private final Logger logger;
+  private final Trigger trigger;
   private final Set<ResourcePointer> touched = new HashSet<>();
 
-  ControllerContext(State state, String name, Declaration declaration, Logger logger) {
+  ControllerContext(State state, String name, Declaration declaration, Logger logger, Trigger trigger) {
     this.state = state;
     this.name = name;
     this.declaration = declaration;
     this.logger = logger;
+    this.trigger = trigger;
   }
 
   @Override
@@ -39,6 +41,11 @@ final class ControllerContext implements ReconcileContext {
   @Override
   public Logger logger() {
     return logger;
+  }
+
+  @Override
+  public Trigger trigger() {
+    return trigger;
   }
 
   @Override

@@ -13,7 +13,8 @@ import org.slf4j.MDC;
 /**
  * The loop of one controller on its own virtual thread. Triggers set a single dirty flag, so any number of input
  * events that arrive while a reconcile runs cause exactly one more reconcile. Failures are logged once here, with the
- * controller name, and retried after an exponential backoff that input events do not shorten.
+ * controller name, and retried after an exponential backoff that input events do not shorten. When the loop ends, an
+ * {@link AutoCloseable} controller is closed on the same thread, so closing never races a reconcile.
  */
 final class ControllerRunner implements Runnable {
   private final Controller controller;
@@ -24,6 +25,7 @@ final class ControllerRunner implements Runnable {
   private final Logger logger;
   final ControllerMetrics metrics;
   private final AtomicBoolean dirty = new AtomicBoolean(true);
+  private final Trigger external = this::trigger;
   private volatile Thread thread;
   private volatile boolean stopped;
   private long requeueAt;
@@ -82,8 +84,19 @@ final class ControllerRunner implements Runnable {
         reconcileOnce();
       }
     } finally {
+      closeController();
       logger.debug("controller stopped");
       MDC.remove("controller");
+    }
+  }
+
+  private void closeController() {
+    if (controller instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        logger.warn("controller \"{}\" failed to close", name, e);
+      }
     }
   }
 
@@ -109,7 +122,7 @@ final class ControllerRunner implements Runnable {
 
   private void reconcileOnce() {
     requeueAt = 0;
-    var ctx = new ControllerContext(state, name, declaration, logger);
+    var ctx = new ControllerContext(state, name, declaration, logger, external);
     Timer.Sample sample = Timer.start();
     try {
       Result result = controller.reconcile(ctx);

@@ -20,6 +20,12 @@ public interface ReconcileContext {
   /** A logger named after the controller; the runtime also puts {@code controller} in the MDC. */
   Logger logger();
 
+  /**
+   * The controller's {@link Trigger}: the same object on every reconcile, kept by services the controller owns to
+   * ask for a reconcile when something outside the state changes.
+   */
+  Trigger trigger();
+
   <S> List<Resource<S>> list(ResourceDefinition<S> definition, String namespace, ResourceQuery query);
 
   default <S> List<Resource<S>> list(ResourceDefinition<S> definition) {

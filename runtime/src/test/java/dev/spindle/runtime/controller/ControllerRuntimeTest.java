@@ -291,6 +291,63 @@ class ControllerRuntimeTest {
   }
 
   @Test
+  void theContextTriggerRequestsAReconcileFromAnyThread() throws Exception {
+    var trigger = new AtomicReference<Trigger>();
+    var reconciles = new AtomicInteger();
+    h.register(new TestController("Listener", Declaration.of(inputs(), outputs()), ctx -> {
+      trigger.compareAndSet(null, ctx.trigger());
+      assertThat(ctx.trigger()).as("one trigger for the controller's lifetime").isSameAs(trigger.get());
+      reconciles.incrementAndGet();
+      return Result.done();
+    }));
+    await().until(() -> reconciles.get() == 1);
+
+    Thread.ofVirtual().start(() -> trigger.get().fire()).join();
+    await().until(() -> reconciles.get() == 2);
+    Thread.ofVirtual().start(() -> trigger.get().fire()).join();
+    await().until(() -> reconciles.get() == 3);
+  }
+
+  @Test
+  void anAutoCloseableControllerIsClosedOnItsOwnThreadAfterItsLastReconcile() throws Exception {
+    var state = new InMemoryState();
+    var controller = new ClosingController();
+    var runtime = new ControllerRuntime(state, new SimpleMeterRegistry(), RuntimeOptions.DEFAULT);
+    runtime.register(controller);
+    runtime.start();
+    await().until(() -> controller.reconcileThread.get() != null);
+    assertThat(controller.closeThread.get()).as("closed while running").isNull();
+
+    runtime.close();
+    assertThat(controller.closeThread.get()).isSameAs(controller.reconcileThread.get());
+    assertThat(controller.closes.get()).isEqualTo(1);
+  }
+
+  /** Owns a pretend service: records the thread that reconciled it and the thread that closed it. */
+  private static final class ClosingController implements Controller, AutoCloseable {
+    final AtomicReference<Thread> reconcileThread = new AtomicReference<>();
+    final AtomicReference<Thread> closeThread = new AtomicReference<>();
+    final AtomicInteger closes = new AtomicInteger();
+
+    @Override
+    public Declaration declare() {
+      return Declaration.of(inputs(), outputs());
+    }
+
+    @Override
+    public Result reconcile(ReconcileContext ctx) {
+      reconcileThread.set(Thread.currentThread());
+      return Result.done();
+    }
+
+    @Override
+    public void close() {
+      closes.incrementAndGet();
+      closeThread.set(Thread.currentThread());
+    }
+  }
+
+  @Test
   void controllerNameIsDerivedFromPackageAndClass() {
     assertThat(new IntToStrController().name()).isEqualTo("controller.IntToStrController");
     assertThat(List.of(h.runtime().controllers().getFirst())).containsExactly("controller.IntToStrController");

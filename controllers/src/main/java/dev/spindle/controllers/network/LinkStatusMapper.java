@@ -1,0 +1,83 @@
+package dev.spindle.controllers.network;
+
+import dev.spindle.platform.network.Iff;
+import dev.spindle.platform.network.LinkMessage;
+import dev.spindle.resources.network.Duplex;
+import dev.spindle.resources.network.HardwareAddr;
+import dev.spindle.resources.network.LinkFlags;
+import dev.spindle.resources.network.LinkStatus;
+import dev.spindle.resources.network.LinkType;
+import dev.spindle.resources.network.OperationalState;
+import dev.spindle.resources.network.Port;
+import dev.spindle.resources.network.VethSpec;
+import java.util.List;
+
+/**
+ * Turns rtnetlink's view of a link into a {@link LinkStatus}: a pure function, so every mapping rule is tested with
+ * plain values.
+ *
+ * <p>Until Spindle has ethtool and sysfs ports, the fields Talos reads from them take the values Talos uses when they
+ * are unavailable (port {@code Other}, duplex {@code Unknown}, speed 0, no driver or PCI data), except
+ * {@code linkState}: ethtool reports the carrier there, and IFF_LOWER_UP is the same carrier as rtnetlink reports it,
+ * so it stands in rather than printing {@code false} for every link.
+ */
+public final class LinkStatusMapper {
+  private LinkStatusMapper() {}
+
+  /** The status of one link; the kind-specific parts that need other links (the veth peer) stay empty. */
+  public static LinkStatus map(LinkMessage link) {
+    return builder(link).build();
+  }
+
+  /** The status of {@code link}, a member of {@code dump}, with the parts that depend on other links filled in. */
+  public static LinkStatus map(LinkMessage link, List<LinkMessage> dump) {
+    var status = builder(link);
+    if (link.kind().equals("veth")) {
+      status.veth(new VethSpec(vethPeerName(link, dump)));
+    }
+    return status.build();
+  }
+
+  /**
+   * The name of a veth's peer: the link at its IFLA_LINK index, but only if that link is a veth pointing back. An
+   * index alone proves nothing, because a peer in another namespace has an index from that namespace, which an
+   * unrelated local link may carry. {@code ""} when the peer is not here.
+   */
+  public static String vethPeerName(LinkMessage veth, List<LinkMessage> dump) {
+    for (LinkMessage candidate : dump) {
+      if (candidate.index() == veth.parentIndex()) {
+        boolean pointsBack = candidate.kind().equals("veth") && candidate.parentIndex() == veth.index();
+        return pointsBack ? candidate.name() : "";
+      }
+    }
+    return "";
+  }
+
+  private static LinkStatus.Builder builder(LinkMessage link) {
+    return LinkStatus.builder()
+        .alias(link.alias())
+        .altNames(link.altNames())
+        .index(link.index())
+        .type(LinkType.of(link.type()))
+        .linkIndex(link.parentIndex())
+        .flags(new LinkFlags(link.flags()))
+        .hardwareAddr(HardwareAddr.of(link.hardwareAddr()))
+        .permanentAddr(HardwareAddr.of(link.permanentAddr()))
+        .broadcastAddr(HardwareAddr.of(link.broadcastAddr()))
+        .mtu(link.mtu())
+        .queueDisc(link.qdisc())
+        .masterIndex(link.masterIndex())
+        .operationalState(operationalState(link.operState()))
+        .kind(link.kind())
+        .slaveKind(link.slaveKind())
+        .linkState(link.hasFlags(Iff.LOWER_UP))
+        .port(Port.OTHER)
+        .duplex(Duplex.UNKNOWN);
+  }
+
+  /** RFC 2863 defines 0..6; anything else (never seen from a kernel) is reported as unknown, not as a failure. */
+  private static OperationalState operationalState(int operState) {
+    return operState >= 0 && operState < OperationalState.values().length
+        ? OperationalState.of(operState) : OperationalState.UNKNOWN;
+  }
+}

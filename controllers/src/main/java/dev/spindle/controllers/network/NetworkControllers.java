@@ -1,0 +1,14 @@
+package dev.spindle.controllers.network;
+
+import dev.spindle.platform.network.Rtnetlink;
+import dev.spindle.runtime.controller.Controller;
+import java.util.List;
+
+/** Every controller of the network domain, wired to the ports it needs; the daemon registers them all. */
+public final class NetworkControllers {
+  private NetworkControllers() {}
+
+  public static List<Controller> all(Rtnetlink rtnl) {
+    return List.of(new LinkStatusController(rtnl));
+  }
+}

@@ -1,0 +1,23 @@
+package dev.spindle.controllers.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spindle.platform.network.FakeRtnetlink;
+import dev.spindle.runtime.controller.Controller;
+import dev.spindle.runtime.controller.ControllerRuntime;
+import dev.spindle.runtime.state.InMemoryState;
+import org.junit.jupiter.api.Test;
+
+class NetworkControllersTest {
+  @Test
+  void theDomainsControllersRegisterTogetherUnderTalosNames() {
+    var controllers = NetworkControllers.all(new FakeRtnetlink());
+    assertThat(controllers).extracting(Controller::name).doesNotHaveDuplicates()
+        .contains("network.LinkStatusController")
+        .allMatch(name -> name.startsWith("network."));
+    try (var runtime = new ControllerRuntime(new InMemoryState())) {
+      controllers.forEach(runtime::register); // refuses conflicting output declarations
+      assertThat(runtime.controllers()).hasSameSizeAs(controllers);
+    }
+  }
+}

@@ -1,0 +1,308 @@
+package dev.spindle.platform.network;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * A behavioural fake of the kernel's rtnetlink for tests and the simulated node: it keeps links, refuses what the
+ * kernel refuses with the same {@link Errno} ({@code EEXIST}, {@code ENODEV}, {@code EBUSY}, {@code EINVAL},
+ * {@code EOPNOTSUPP}), notifies subscribers of every change, and injects faults on request.
+ *
+ * <p>The "kernel side" methods ({@link #addLink}, {@link #setUp}, {@link #setMtu}, {@link #rename}, {@link #delete})
+ * stand for changes made outside the port (by {@code ip link}, udev or a cable) and are not part of
+ * {@link Rtnetlink}. Events are delivered synchronously on the thread that made the change, after the change is
+ * visible to {@link #links()}, so a listener that dumps sees it.
+ *
+ * <p>Simplifications: a link that is up always has carrier; links have no network namespace of their own.
+ */
+public final class FakeRtnetlink implements Rtnetlink {
+  private static final int MIN_MTU = 68;
+  private static final int MAX_MTU = 65536;
+  private static final int IFNAMSIZ = 16;
+
+  private final TreeMap<Integer, LinkMessage> links = new TreeMap<>();
+  private final List<FakeSubscription> subscriptions = new CopyOnWriteArrayList<>();
+  private final Deque<Errno> faults = new ArrayDeque<>();
+  private volatile boolean dropping;
+  private boolean closed;
+  private int lastIndex;
+
+  public FakeRtnetlink() {
+    this(List.of());
+  }
+
+  public FakeRtnetlink(List<LinkMessage> initial) {
+    initial.forEach(link -> links.put(link.index(), link));
+    lastIndex = links.isEmpty() ? 0 : links.lastKey();
+  }
+
+  /** A fake holding {@link SimulatedNode#links()}. */
+  public static FakeRtnetlink simulatedNode() {
+    return new FakeRtnetlink(SimulatedNode.links());
+  }
+
+  @Override
+  public List<LinkMessage> links() throws NetlinkException {
+    synchronized (this) {
+      checkFault("dumping links");
+      return List.copyOf(links.values());
+    }
+  }
+
+  @Override
+  public LinkMessage link(String name) throws NetlinkException {
+    synchronized (this) {
+      checkFault("getting link " + name);
+      return find(name).orElseThrow(() -> new NetlinkException(Errno.ENODEV, "getting link " + name));
+    }
+  }
+
+  @Override
+  public Subscription subscribe(Listener listener) throws NetlinkException {
+    synchronized (this) {
+      checkFault("subscribing to link events");
+      var subscription = new FakeSubscription(listener);
+      subscriptions.add(subscription);
+      return subscription;
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+    }
+    subscriptions.forEach(FakeSubscription::close);
+  }
+
+  /** Makes the next port call ({@link #links()}, {@link #link}, {@link #subscribe}) fail with {@code errno}. */
+  public synchronized void failNext(Errno errno) {
+    faults.add(errno);
+  }
+
+  /** The socket overran: every subscriber gets {@code onError(ENOBUFS)} and must resync. */
+  public void overrun() {
+    overrun(() -> { });
+  }
+
+  /**
+   * Applies {@code lostChanges} without notifying anyone, as if their events had been dropped by the overrun, then
+   * reports {@link Errno#ENOBUFS}. Only a resync can discover those changes. Changes made meanwhile by other threads
+   * are lost as well.
+   */
+  public void overrun(KernelChanges lostChanges) {
+    dropping = true;
+    try {
+      lostChanges.apply();
+    } catch (NetlinkException e) {
+      throw new IllegalStateException("a lost change failed", e);
+    } finally {
+      dropping = false;
+    }
+    var error = new NetlinkException(Errno.ENOBUFS, "receiving link events");
+    subscriptions.forEach(s -> s.error(error));
+  }
+
+  /** Open subscriptions, so tests can check that owners close theirs. */
+  public int subscriptions() {
+    return subscriptions.size();
+  }
+
+  /**
+   * Adds a link like {@code ip link add}: an index of 0 gets the next free one (the kernel never reuses a recent
+   * index). {@code EEXIST} if the name or index is taken. Returns the link as stored.
+   */
+  public LinkMessage addLink(LinkMessage link) throws NetlinkException {
+    String doing = "adding link " + link.name();
+    LinkMessage added;
+    synchronized (this) {
+      checkName(link.name(), doing);
+      if (find(link.name()).isPresent() || links.containsKey(link.index())) {
+        throw new NetlinkException(Errno.EEXIST, doing);
+      }
+      int index = link.index() != 0 ? link.index() : lastIndex + 1;
+      lastIndex = Math.max(lastIndex, index);
+      added = link.toBuilder().index(index).build();
+      links.put(index, added);
+    }
+    emit(LinkEvent.Change.NEW, added);
+    return added;
+  }
+
+  /** {@code ip link add <name> type dummy}: an Ethernet-type link with a random locally administered MAC. */
+  public LinkMessage addDummy(String name) throws NetlinkException {
+    byte[] mac = new byte[6];
+    ThreadLocalRandom.current().nextBytes(mac);
+    mac[0] = (byte) ((mac[0] & 0xFE) | 0x02);
+    return addLink(LinkMessage.builder(0, name).type(Arphrd.ETHER).flags(Iff.BROADCAST | Iff.NOARP)
+        .hardwareAddr(mac).broadcastAddr(new byte[] {-1, -1, -1, -1, -1, -1}).mtu(1500).qdisc("noop")
+        .operState(IfOper.DOWN).kind("dummy").build());
+  }
+
+  /**
+   * {@code ip link set <name> up|down}. Up sets carrier too; loopback and dummy links, which do not report carrier,
+   * go to operstate unknown rather than up. Setting the state a link already has changes nothing and notifies no one.
+   */
+  public void setUp(String name, boolean up) throws NetlinkException {
+    change(name, "setting link " + name + (up ? " up" : " down"), link -> {
+      int carrier = Iff.UP | Iff.RUNNING | Iff.LOWER_UP;
+      boolean tracksCarrier = link.type() != Arphrd.LOOPBACK && !link.kind().equals("dummy");
+      return link.toBuilder().flags(up ? link.flags() | carrier : link.flags() & ~carrier)
+          .operState(up ? (tracksCarrier ? IfOper.UP : IfOper.UNKNOWN) : IfOper.DOWN)
+          .qdisc(up && link.qdisc().equals("noop") ? "fq_codel" : link.qdisc()).build();
+    });
+  }
+
+  /** {@code ip link set <name> mtu <mtu>}; {@code EINVAL} outside the device's range. */
+  public void setMtu(String name, int mtu) throws NetlinkException {
+    String doing = "setting mtu " + mtu + " on link " + name;
+    if (mtu < MIN_MTU || mtu > MAX_MTU) {
+      synchronized (this) {
+        require(name, doing);
+      }
+      throw new NetlinkException(Errno.EINVAL, doing);
+    }
+    change(name, doing, link -> link.toBuilder().mtu(mtu).build());
+  }
+
+  /** {@code ip link set <name> name <newName>}; the kernel refuses to rename a link that is up ({@code EBUSY}). */
+  public void rename(String name, String newName) throws NetlinkException {
+    String doing = "renaming link " + name + " to " + newName;
+    LinkMessage renamed;
+    synchronized (this) {
+      LinkMessage link = require(name, doing);
+      checkName(newName, doing);
+      if (find(newName).isPresent()) {
+        throw new NetlinkException(Errno.EEXIST, doing);
+      }
+      if (link.hasFlags(Iff.UP)) {
+        throw new NetlinkException(Errno.EBUSY, doing);
+      }
+      renamed = link.toBuilder().name(newName).build();
+      links.put(renamed.index(), renamed);
+    }
+    emit(LinkEvent.Change.CHANGED, renamed);
+  }
+
+  /**
+   * {@code ip link delete <name>}. Only virtual links (with a kind) can be deleted ({@code EOPNOTSUPP} otherwise).
+   * As in the kernel, links stacked on it (VLANs, the veth peer) go with it and its ports are released.
+   */
+  public void delete(String name) throws NetlinkException {
+    String doing = "deleting link " + name;
+    var deleted = new ArrayList<LinkMessage>();
+    var released = new ArrayList<LinkMessage>();
+    synchronized (this) {
+      LinkMessage link = require(name, doing);
+      if (link.kind().isEmpty()) {
+        throw new NetlinkException(Errno.EOPNOTSUPP, doing);
+      }
+      deleted.add(links.remove(link.index()));
+      deleted.addAll(removeAll(other -> other.parentIndex() == link.index() && !other.kind().isEmpty()));
+      for (LinkMessage port : List.copyOf(links.values())) {
+        if (port.masterIndex() == link.index()) {
+          LinkMessage free = port.toBuilder().masterIndex(0).slaveKind("").flags(port.flags() & ~Iff.SLAVE).build();
+          links.put(free.index(), free);
+          released.add(free);
+        }
+      }
+    }
+    deleted.forEach(l -> emit(LinkEvent.Change.DELETED, l));
+    released.forEach(l -> emit(LinkEvent.Change.CHANGED, l));
+  }
+
+  private List<LinkMessage> removeAll(Predicate<LinkMessage> which) {
+    var removed = links.values().stream().filter(which).toList();
+    removed.forEach(l -> links.remove(l.index()));
+    return removed;
+  }
+
+  private void change(String name, String doing, UnaryOperator<LinkMessage> edit)
+      throws NetlinkException {
+    LinkMessage changed;
+    synchronized (this) {
+      LinkMessage link = require(name, doing);
+      changed = edit.apply(link);
+      if (changed.equals(link)) {
+        return;
+      }
+      links.put(changed.index(), changed);
+    }
+    emit(LinkEvent.Change.CHANGED, changed);
+  }
+
+  private LinkMessage require(String name, String doing) throws NetlinkException {
+    return find(name).orElseThrow(() -> new NetlinkException(Errno.ENODEV, doing));
+  }
+
+  private Optional<LinkMessage> find(String name) {
+    return links.values().stream().filter(l -> l.name().equals(name)).findFirst();
+  }
+
+  /** The kernel's dev_valid_name(): at most 15 bytes, not "." or "..", no '/', ':' or whitespace. */
+  private static void checkName(String name, String doing) throws NetlinkException {
+    if (name.isEmpty() || name.length() >= IFNAMSIZ || name.equals(".") || name.equals("..")
+        || name.chars().anyMatch(c -> c == '/' || c == ':' || Character.isWhitespace(c))) {
+      throw new NetlinkException(Errno.EINVAL, doing);
+    }
+  }
+
+  private void checkFault(String doing) throws NetlinkException {
+    if (closed) {
+      throw new IllegalStateException("rtnetlink is closed");
+    }
+    Errno fault = faults.poll();
+    if (fault != null) {
+      throw new NetlinkException(fault, doing);
+    }
+  }
+
+  private void emit(LinkEvent.Change change, LinkMessage link) {
+    if (dropping) {
+      return;
+    }
+    var event = new LinkEvent(change, link);
+    subscriptions.forEach(s -> s.deliver(event));
+  }
+
+  /** Changes made on the kernel side whose events an overrun loses. */
+  @FunctionalInterface
+  public interface KernelChanges {
+    void apply() throws NetlinkException;
+  }
+
+  private final class FakeSubscription implements Subscription {
+    private final Listener listener;
+    private volatile boolean open = true;
+
+    FakeSubscription(Listener listener) {
+      this.listener = listener;
+    }
+
+    void deliver(LinkEvent event) {
+      if (open) {
+        listener.onLink(event);
+      }
+    }
+
+    void error(NetlinkException error) {
+      if (open) {
+        listener.onError(error);
+      }
+    }
+
+    @Override
+    public void close() {
+      open = false;
+      subscriptions.remove(this);
+    }
+  }
+}

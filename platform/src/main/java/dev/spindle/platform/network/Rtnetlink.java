@@ -1,0 +1,42 @@
+package dev.spindle.platform.network;
+
+import java.util.List;
+
+/**
+ * The kernel's routing netlink, in OS vocabulary: links now (addresses, routes and rules join as further methods and
+ * listener callbacks). Implemented by the Linux adapter (netlink through {@code java.lang.foreign}) and by
+ * {@link FakeRtnetlink}; {@code RtnetlinkContract} keeps the two honest.
+ *
+ * <p>Every request either succeeds or throws a {@link NetlinkException} with the kernel's {@link Errno}.
+ */
+public interface Rtnetlink extends AutoCloseable {
+  /** Every link in the network namespace ({@code RTM_GETLINK} dump), in index order. */
+  List<LinkMessage> links() throws NetlinkException;
+
+  /** One link by name; {@link Errno#ENODEV} if there is none. */
+  LinkMessage link(String name) throws NetlinkException;
+
+  /**
+   * Starts delivering link events to {@code listener} until the subscription is closed. Events that happen before
+   * this returns may be missed, so subscribe first and dump after.
+   */
+  Subscription subscribe(Listener listener) throws NetlinkException;
+
+  /** Closes the port and every subscription it handed out. */
+  @Override
+  void close();
+
+  /**
+   * Receives events on the port's event thread; implementations must return quickly (typically by asking for a
+   * reconcile). Future event kinds arrive as new default methods, so existing listeners keep compiling.
+   */
+  interface Listener {
+    void onLink(LinkEvent event);
+
+    /**
+     * Events may have been lost (the socket overran: {@link Errno#ENOBUFS}) or could not be read. The subscription
+     * stays open; the listener must resync by dumping, because no event describes what was missed.
+     */
+    void onError(NetlinkException error);
+  }
+}

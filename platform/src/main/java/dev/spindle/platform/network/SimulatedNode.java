@@ -1,0 +1,38 @@
+package dev.spindle.platform.network;
+
+import java.util.List;
+
+/**
+ * The links of Spindle's simulated node, what a small QEMU/KVM VM with two virtio NICs shows after boot: the
+ * loopback, {@code eth0} up with carrier, {@code eth1} present but administratively down. The NICs carry QEMU's
+ * {@code 52:54:00} MAC prefix and the predictable names udev adds as altnames (kernel names are kept, as with
+ * {@code net.ifnames=0}).
+ */
+public final class SimulatedNode {
+  public static final byte[] ETH0_MAC = {0x52, 0x54, 0x00, 0x12, 0x34, 0x56};
+  public static final byte[] ETH1_MAC = {0x52, 0x54, 0x00, 0x12, 0x34, 0x57};
+  private static final byte[] NO_MAC = new byte[6];
+  private static final byte[] ETHER_BROADCAST = {-1, -1, -1, -1, -1, -1};
+
+  private SimulatedNode() {}
+
+  public static List<LinkMessage> links() {
+    return List.of(loopback(), nic(2, "eth0", ETH0_MAC, "enp0s2", true), nic(3, "eth1", ETH1_MAC, "enp0s3", false));
+  }
+
+  /** {@code lo} as every network namespace has it; loopback does not track carrier, so its operstate is unknown. */
+  public static LinkMessage loopback() {
+    return LinkMessage.builder(1, "lo").type(Arphrd.LOOPBACK)
+        .flags(Iff.UP | Iff.LOOPBACK | Iff.RUNNING | Iff.LOWER_UP)
+        .hardwareAddr(NO_MAC).broadcastAddr(NO_MAC).mtu(65536).qdisc("noqueue").operState(IfOper.UNKNOWN)
+        .build();
+  }
+
+  private static LinkMessage nic(int index, String name, byte[] mac, String altName, boolean up) {
+    int flags = Iff.BROADCAST | Iff.MULTICAST | (up ? Iff.UP | Iff.RUNNING | Iff.LOWER_UP : 0);
+    // a NIC that was never brought up still has the noop qdisc; the default one is attached on first up
+    return LinkMessage.builder(index, name).type(Arphrd.ETHER).flags(flags).hardwareAddr(mac)
+        .broadcastAddr(ETHER_BROADCAST).mtu(1500).qdisc(up ? "fq_codel" : "noop")
+        .operState(up ? IfOper.UP : IfOper.DOWN).altNames(List.of(altName)).permanentAddr(mac).build();
+  }
+}

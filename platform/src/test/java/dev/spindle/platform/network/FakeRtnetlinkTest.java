@@ -1,0 +1,138 @@
+package dev.spindle.platform.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+class FakeRtnetlinkTest extends RtnetlinkContract {
+  private final FakeRtnetlink fake = new FakeRtnetlink(List.of(SimulatedNode.loopback()));
+
+  @Override
+  protected Rtnetlink rtnl() {
+    return fake;
+  }
+
+  @Override
+  protected Kernel kernel() {
+    return new Kernel() {
+      @Override
+      public void addDummy(String name) throws Exception {
+        fake.addDummy(name);
+      }
+
+      @Override
+      public void setUp(String name, boolean up) throws Exception {
+        fake.setUp(name, up);
+      }
+
+      @Override
+      public void setMtu(String name, int mtu) throws Exception {
+        fake.setMtu(name, mtu);
+      }
+
+      @Override
+      public void rename(String name, String newName) throws Exception {
+        fake.rename(name, newName);
+      }
+
+      @Override
+      public void delete(String name) throws Exception {
+        fake.delete(name);
+      }
+    };
+  }
+
+  @Test
+  void kernelSideChangesAreRefusedAsTheKernelRefusesThem() throws Exception {
+    fake.addDummy("d0");
+    assertErrno(() -> fake.addDummy("d0"), Errno.EEXIST, "adding link d0: EEXIST");
+    assertErrno(() -> fake.addLink(LinkMessage.builder(1, "other").build()), Errno.EEXIST, "index taken");
+    assertErrno(() -> fake.addDummy("a-name-far-too-long"), Errno.EINVAL, "IFNAMSIZ");
+    assertErrno(() -> fake.setUp("nosuch0", true), Errno.ENODEV, "setting link nosuch0 up: ENODEV");
+    assertErrno(() -> fake.setMtu("d0", 67), Errno.EINVAL, "below the minimum");
+    assertErrno(() -> fake.setMtu("nosuch0", 1500), Errno.ENODEV, "ENODEV before EINVAL");
+    assertErrno(() -> fake.rename("d0", "lo"), Errno.EEXIST, "name taken");
+    assertErrno(() -> fake.rename("d0", "bad/name"), Errno.EINVAL, "invalid name");
+    fake.setUp("d0", true);
+    assertErrno(() -> fake.rename("d0", "d1"), Errno.EBUSY, "renaming link d0 to d1: EBUSY");
+    assertErrno(() -> fake.delete("lo"), Errno.EOPNOTSUPP, "lo has no kind");
+    assertErrno(() -> fake.delete("nosuch0"), Errno.ENODEV, "deleting link nosuch0: ENODEV");
+  }
+
+  @Test
+  void deletedIndexesAreNotReused() throws Exception {
+    int first = fake.addDummy("d0").index();
+    fake.delete("d0");
+    assertThat(fake.addDummy("d0").index()).isGreaterThan(first);
+  }
+
+  @Test
+  void deletingALinkTakesItsStackedLinksAndReleasesItsPorts() throws Exception {
+    var bridge = fake.addLink(LinkMessage.builder(0, "br0").type(Arphrd.ETHER).kind("bridge").build());
+    fake.addLink(LinkMessage.builder(0, "port0").type(Arphrd.ETHER).kind("dummy").masterIndex(bridge.index())
+        .slaveKind("bridge").build());
+    fake.addLink(LinkMessage.builder(0, "br0.10").type(Arphrd.ETHER).kind("vlan").parentIndex(bridge.index())
+        .build());
+    var events = new RecordingListener();
+    fake.subscribe(events);
+
+    fake.delete("br0");
+
+    assertThat(fake.links()).extracting(LinkMessage::name).containsExactly("lo", "port0");
+    assertThat(fake.link("port0").masterIndex()).isZero();
+    assertThat(fake.link("port0").slaveKind()).isEmpty();
+    assertThat(events.events).extracting(e -> e.change() + " " + e.link().name())
+        .containsExactly("DELETED br0", "DELETED br0.10", "CHANGED port0");
+  }
+
+  @Test
+  void settingTheCurrentStateNotifiesNoOne() throws Exception {
+    fake.addDummy("d0");
+    var events = new RecordingListener();
+    fake.subscribe(events);
+    fake.setUp("d0", false);
+    fake.setMtu("d0", 1500);
+    assertThat(events.events).isEmpty();
+  }
+
+  @Test
+  void anInjectedFaultFailsTheNextPortCallOnly() throws Exception {
+    fake.failNext(Errno.EBUSY);
+    assertErrno(fake::links, Errno.EBUSY, "dumping links: EBUSY");
+    assertThat(fake.links()).isNotEmpty();
+
+    fake.failNext(Errno.ENOMEM);
+    assertErrno(() -> fake.subscribe(new RecordingListener()), Errno.ENOMEM, "subscribing");
+    assertThat(fake.subscriptions()).isZero();
+  }
+
+  @Test
+  void anOverrunLosesItsChangesAndAsksSubscribersToResync() throws Exception {
+    var events = new RecordingListener();
+    fake.subscribe(events);
+
+    fake.overrun(() -> fake.addDummy("lost0"));
+
+    assertThat(events.events).isEmpty();
+    assertThat(events.errors).singleElement()
+        .satisfies(e -> assertThat(e.errno()).isEqualTo(Errno.ENOBUFS));
+    assertThat(fake.link("lost0").kind()).as("visible to a resync").isEqualTo("dummy");
+  }
+
+  @Test
+  void closingThePortClosesItsSubscriptions() throws Exception {
+    fake.subscribe(new RecordingListener());
+    fake.subscribe(new RecordingListener());
+    fake.close();
+    assertThat(fake.subscriptions()).isZero();
+    assertThatThrownBy(fake::links).isInstanceOf(IllegalStateException.class);
+  }
+
+  private static void assertErrno(ThrowingCallable call, Errno errno, String why) {
+    assertThatThrownBy(call).as(why)
+        .isInstanceOfSatisfying(NetlinkException.class, e -> assertThat(e.errno()).isEqualTo(errno));
+  }
+}

@@ -1,0 +1,38 @@
+package dev.spindle.platform.network;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+
+/** Records what a subscription delivers and waits for a matching event, however many others arrive around it. */
+final class RecordingListener implements Rtnetlink.Listener {
+  final List<LinkEvent> events = new CopyOnWriteArrayList<>();
+  final List<NetlinkException> errors = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void onLink(LinkEvent event) {
+    events.add(event);
+  }
+
+  @Override
+  public void onError(NetlinkException error) {
+    errors.add(error);
+  }
+
+  LinkEvent await(LinkEvent.Change change, String name, Predicate<LinkMessage> link) {
+    Predicate<LinkEvent> match = e -> e.change() == change && e.link().name().equals(name) && link.test(e.link());
+    Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        .until(() -> events.stream().anyMatch(match));
+    return events.stream().filter(match).findFirst().orElseThrow();
+  }
+
+  LinkEvent await(LinkEvent.Change change, String name) {
+    return await(change, name, link -> true);
+  }
+
+  boolean sawAny(String name) {
+    return events.stream().anyMatch(e -> e.link().name().equals(name));
+  }
+}

@@ -1,0 +1,39 @@
+package dev.spindle.platform.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import org.junit.jupiter.api.Test;
+
+class SimulatedNodeTest {
+  private final FakeRtnetlink node = FakeRtnetlink.simulatedNode();
+
+  @Test
+  void hasTheLoopbackAndTwoVirtioNics() throws Exception {
+    assertThat(node.links()).extracting(LinkMessage::index, LinkMessage::name)
+        .containsExactly(tuple(1, "lo"), tuple(2, "eth0"),
+            tuple(3, "eth1"));
+  }
+
+  @Test
+  void eth0IsUpWithCarrierAndEth1IsDown() throws Exception {
+    LinkMessage eth0 = node.link("eth0");
+    assertThat(eth0.hasFlags(Iff.UP | Iff.RUNNING | Iff.LOWER_UP | Iff.BROADCAST | Iff.MULTICAST)).isTrue();
+    assertThat(eth0.operState()).isEqualTo(IfOper.UP);
+    assertThat(eth0.hardwareAddr()).isEqualTo(SimulatedNode.ETH0_MAC).isEqualTo(eth0.permanentAddr());
+    assertThat(eth0.altNames()).containsExactly("enp0s2");
+
+    LinkMessage eth1 = node.link("eth1");
+    assertThat(eth1.hasFlags(Iff.UP)).isFalse();
+    assertThat(eth1.operState()).isEqualTo(IfOper.DOWN);
+    assertThat(eth1.hardwareAddr()[0]).isEqualTo((byte) 0x52);
+  }
+
+  @Test
+  void theNicsArePhysicalAndTheLoopbackIsNot() throws Exception {
+    assertThat(node.link("eth0").kind()).isEmpty();
+    assertThat(node.link("eth0").type()).isEqualTo(Arphrd.ETHER);
+    assertThat(node.link("lo").type()).isEqualTo(Arphrd.LOOPBACK);
+    assertThat(node.link("lo").operState()).isEqualTo(IfOper.UNKNOWN);
+  }
+}

@@ -1,0 +1,11 @@
+package dev.spindle.resources.network;
+
+import dev.spindle.runtime.resource.ResourceDefinition;
+import java.util.List;
+
+/** Every resource definition of the network domain, for registration with a state and the CLI. */
+public final class NetworkResources {
+  public static final List<ResourceDefinition<? extends NetworkSpec>> ALL = List.of(LinkStatus.DEFINITION);
+
+  private NetworkResources() {}
+}
