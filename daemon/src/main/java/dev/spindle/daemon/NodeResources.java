@@ -1,8 +1,10 @@
 package dev.spindle.daemon;
 
+import dev.spindle.resources.network.NetworkResources;
 import dev.spindle.runtime.meta.NamespaceSpec;
 import dev.spindle.runtime.meta.ResourceDefinitionSpec;
 import dev.spindle.runtime.resource.ResourceDefinition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +13,10 @@ final class NodeResources {
   private NodeResources() {}
 
   static List<ResourceDefinition<?>> definitions() {
-    return List.of(NamespaceSpec.DEFINITION, ResourceDefinitionSpec.DEFINITION);
+    var all = new ArrayList<ResourceDefinition<?>>(List.of(NamespaceSpec.DEFINITION,
+        ResourceDefinitionSpec.DEFINITION));
+    all.addAll(NetworkResources.ALL);
+    return List.copyOf(all);
   }
 
   static Map<String, String> namespaces() {

@@ -1,5 +1,7 @@
 package dev.spindle.daemon;
 
+import dev.spindle.platform.network.FakeRtnetlink;
+import dev.spindle.platform.network.Rtnetlink;
 import java.nio.file.Path;
 
 /**
@@ -27,6 +29,18 @@ public enum Platform {
       }
     }
     throw new IllegalArgumentException("unknown platform \"" + text + "\" (expected simulated or linux)");
+  }
+
+  /**
+   * The netlink port of this platform. The simulated node is a behavioural fake with a plausible set of links
+   * ({@code lo}, {@code eth0} up, {@code eth1} down); the Linux FFM adapter does not exist yet.
+   */
+  public Rtnetlink rtnetlink() {
+    if (this == LINUX) {
+      throw new IllegalStateException("platform linux: the netlink adapter is not available yet (the FFM rtnetlink "
+          + "adapter is still to be built); run with --platform simulated");
+    }
+    return FakeRtnetlink.simulatedNode();
   }
 
   /** Where the daemon keeps its PKI and state unless told otherwise. */

@@ -11,6 +11,7 @@ import dev.spindle.api.auth.StateDirectoryPki;
 import dev.spindle.api.auth.TlsContexts;
 import dev.spindle.api.server.Access;
 import dev.spindle.api.server.StateService;
+import dev.spindle.controllers.network.NetworkControllers;
 import dev.spindle.runtime.controller.ControllerRuntime;
 import dev.spindle.runtime.controller.RuntimeOptions;
 import dev.spindle.runtime.meta.MetaResources;
@@ -66,6 +67,7 @@ public class SpindleNode {
     publishMeta(registry);
 
     runtime = new ControllerRuntime(state, meters, RuntimeOptions.DEFAULT);
+    NetworkControllers.all(options.platform().rtnetlink()).forEach(runtime::register);
     runtime.start();
 
     var pki = new StateDirectoryPki(options.stateDirectory(), ServerNames.of(options.serverNames())).loadOrCreate();

@@ -11,6 +11,7 @@ import dev.spindle.api.auth.Role;
 import dev.spindle.api.auth.StateDirectoryPki;
 import dev.spindle.api.auth.TlsContexts;
 import dev.spindle.api.client.GrpcState;
+import dev.spindle.resources.network.LinkStatus;
 import dev.spindle.runtime.meta.NamespaceSpec;
 import dev.spindle.runtime.meta.ResourceDefinitionSpec;
 import dev.spindle.runtime.resource.Resource;
@@ -80,6 +81,21 @@ class SpindleNodeTest {
           "namespaces.meta.cosi.dev");
       assertThat(state.list(NamespaceSpec.DEFINITION)).extracting(Resource::id)
           .contains("meta", "network", "network-config", "runtime", "config");
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void theSimulatedNodeShowsItsLinks() throws Exception {
+    ManagedChannel channel = channel(ClientConfig.read(config).currentContext());
+    try {
+      var state = new GrpcState(channel, new WireResources(ResourceRegistry.of(List.of(LinkStatus.DEFINITION))));
+      org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(state.list(LinkStatus.DEFINITION))
+          .extracting(Resource::id).containsExactly("eth0", "eth1", "lo"));
+      var eth0 = state.get(LinkStatus.DEFINITION, "eth0");
+      assertThat(eth0.metadata().owner()).isEqualTo("network.LinkStatusController");
+      assertThat(eth0.spec().hardwareAddr().toString()).isEqualTo("52:54:00:12:34:56");
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }

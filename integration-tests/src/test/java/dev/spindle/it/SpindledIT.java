@@ -33,6 +33,12 @@ class SpindledIT {
           assertThat(header.split("\\s{2,}")).containsExactly("NODE", "NAMESPACE", "TYPE", "ID", "VERSION", "ALIASES"));
       assertThat(rd.out()).contains("resourcedefinitions.meta.cosi.dev").contains("namespaces.meta.cosi.dev");
 
+      var links = node.spindlectl("get", "links");
+      assertThat(links.exit()).as(links.err()).isZero();
+      assertThat(links.out().lines().map(l -> List.of(l.split("\\s{2,}"))).toList())
+          .anySatisfy(row -> assertThat(row).startsWith("NODE", "NAMESPACE", "TYPE", "ID", "VERSION", "ALIAS"))
+          .anySatisfy(row -> assertThat(row).contains("LinkStatus", "eth0", "ether", "52:54:00:12:34:56", "up"));
+
       Process watch = node.spindlectlProcess("get", "namespaces", "--watch");
       var lines = new CopyOnWriteArrayList<String>();
       Thread.ofVirtual().start(() -> {

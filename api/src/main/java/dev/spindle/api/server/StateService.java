@@ -36,6 +36,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -75,11 +76,17 @@ public final class StateService extends StateGrpc.StateImplBase {
     run(response, Op.LIST, kind.pointer(""), () -> {
       checkRead(kind);
       var query = WireQueries.fromWire(request.getOptions().getLabelQueryList(), request.getOptions().getIdQuery());
-      for (Resource<?> r : state.list(kind, query)) {
-        flow.awaitReady();
-        response.onNext(ListResponse.newBuilder().setResource(wire.toWire(r)).build());
-      }
-      response.onCompleted();
+      List<Resource<?>> resources = state.list(kind, query);
+      // Sent from a thread of its own: gRPC delivers readiness on the call's executor, which a handler that
+      // waits for readiness would block.
+      Thread.ofVirtual().name("spindle-grpc-list-" + kind.type()).start(() -> run(response, Op.LIST, kind.pointer(""),
+          () -> {
+            for (Resource<?> r : resources) {
+              flow.awaitReady();
+              response.onNext(ListResponse.newBuilder().setResource(wire.toWire(r)).build());
+            }
+            response.onCompleted();
+          }));
     });
   }
 
