@@ -1,0 +1,123 @@
+package dev.spindle.platform.network.linux;
+
+import dev.spindle.platform.network.LinkMessage;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code RTM_*LINK} messages to and from bytes, without touching a socket. Decodes the {@code IFLA_*} attributes that
+ * feed {@code LinkStatus} (numbers as in {@code linux/if_link.h}) into a {@link LinkMessage}; every other attribute
+ * is skipped. Bad input throws {@link MalformedNetlinkException} and nothing else.
+ */
+public final class LinkCodec {
+  public static final int RTM_NEWLINK = 16;
+  public static final int RTM_DELLINK = 17;
+  public static final int RTM_GETLINK = 18;
+
+  public static final int AF_UNSPEC = 0;
+  public static final int IFNAMSIZ = 16;
+
+  public static final int IFLA_ADDRESS = 1;
+  public static final int IFLA_BROADCAST = 2;
+  public static final int IFLA_IFNAME = 3;
+  public static final int IFLA_MTU = 4;
+  public static final int IFLA_LINK = 5;
+  public static final int IFLA_QDISC = 6;
+  public static final int IFLA_MASTER = 10;
+  public static final int IFLA_OPERSTATE = 16;
+  public static final int IFLA_LINKINFO = 18;
+  public static final int IFLA_IFALIAS = 20;
+  public static final int IFLA_EXT_MASK = 29;
+  public static final int IFLA_PROP_LIST = 52;
+  public static final int IFLA_ALT_IFNAME = 53;
+  public static final int IFLA_PERM_ADDRESS = 54;
+
+  public static final int IFLA_INFO_KIND = 1;
+  public static final int IFLA_INFO_SLAVE_KIND = 4;
+
+  /** {@code RTEXT_FILTER_SKIP_STATS}: leave the (large, unused) statistics out of answers. */
+  public static final int RTEXT_FILTER_SKIP_STATS = 1 << 3;
+
+  private LinkCodec() {}
+
+  /** Decodes the payload of an {@code RTM_NEWLINK} / {@code RTM_DELLINK}: an ifinfomsg and its attributes. */
+  public static LinkMessage decode(ByteBuffer payload) {
+    ByteBuffer in = payload.slice().order(ByteOrder.nativeOrder());
+    IfInfoMsg ifi = IfInfoMsg.decode(in);
+    var link = LinkMessage.builder(ifi.index(), "").type(ifi.type()).flags(ifi.flags());
+    boolean named = false;
+    for (RtAttr a : RtAttr.parse(in)) {
+      switch (a.type()) {
+        case IFLA_ADDRESS -> link.hardwareAddr(a.bytes());
+        case IFLA_BROADCAST -> link.broadcastAddr(a.bytes());
+        case IFLA_IFNAME -> {
+          link.name(a.string());
+          named = true;
+        }
+        case IFLA_MTU -> link.mtu(a.u32());
+        case IFLA_LINK -> link.parentIndex(a.u32());
+        case IFLA_QDISC -> link.qdisc(a.string());
+        case IFLA_MASTER -> link.masterIndex(a.u32());
+        case IFLA_OPERSTATE -> link.operState(a.u8());
+        case IFLA_IFALIAS -> link.alias(a.string());
+        case IFLA_PERM_ADDRESS -> link.permanentAddr(a.bytes());
+        case IFLA_LINKINFO -> {
+          for (RtAttr info : a.nested()) {
+            switch (info.type()) {
+              case IFLA_INFO_KIND -> link.kind(info.string());
+              case IFLA_INFO_SLAVE_KIND -> link.slaveKind(info.string());
+              default -> {}
+            }
+          }
+        }
+        case IFLA_PROP_LIST -> {
+          List<String> names = new ArrayList<>();
+          for (RtAttr prop : a.nested()) {
+            if (prop.type() == IFLA_ALT_IFNAME) {
+              names.add(prop.string());
+            }
+          }
+          link.altNames(names);
+        }
+        default -> {}
+      }
+    }
+    if (!named) {
+      throw new MalformedNetlinkException("link " + ifi.index() + " has no IFLA_IFNAME");
+    }
+    return link.build();
+  }
+
+  /** A complete {@code RTM_GETLINK} dump request for every link. */
+  public static byte[] dumpRequest(int seq) {
+    return request(seq, NlMsg.NLM_F_REQUEST | NlMsg.NLM_F_DUMP, null);
+  }
+
+  /**
+   * A complete {@code RTM_GETLINK} request for the link named {@code name}: {@code IFLA_IFNAME}, or
+   * {@code IFLA_ALT_IFNAME} for a name too long to be a primary one (the kernel matches either kind in both).
+   */
+  public static byte[] getRequest(int seq, String name) {
+    return request(seq, NlMsg.NLM_F_REQUEST, name);
+  }
+
+  private static byte[] request(int seq, int flags, String name) {
+    int nameSpace = name == null ? 0 : RtAttr.HEADER + NlMsg.align(name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1);
+    ByteBuffer attrs = ByteBuffer.allocate(nameSpace + 8).order(ByteOrder.nativeOrder());
+    if (name != null) {
+      // IFLA_IFNAME holds at most IFNAMSIZ - 1 bytes (longer is ERANGE); an alternative name may be longer
+      boolean alt = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= IFNAMSIZ;
+      RtAttr.putString(attrs, alt ? IFLA_ALT_IFNAME : IFLA_IFNAME, name);
+    }
+    RtAttr.putU32(attrs, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+    attrs.flip();
+    int length = NlMsg.SIZE + IfInfoMsg.SIZE + attrs.remaining();
+    ByteBuffer out = ByteBuffer.allocate(length).order(ByteOrder.nativeOrder());
+    new NlMsg(length, RTM_GETLINK, flags, seq, 0).encode(out);
+    new IfInfoMsg(AF_UNSPEC, 0, 0, 0, 0).encode(out);
+    out.put(attrs);
+    return out.array();
+  }
+}
