@@ -1,6 +1,8 @@
 package dev.spindle.daemon;
 
 import dev.spindle.platform.network.FakeRtnetlink;
+import dev.spindle.platform.network.NetlinkException;
+import dev.spindle.platform.network.linux.LinuxRtnetlink;
 import dev.spindle.platform.network.Rtnetlink;
 import java.nio.file.Path;
 
@@ -32,15 +34,11 @@ public enum Platform {
   }
 
   /**
-   * The netlink port of this platform. The simulated node is a behavioural fake with a plausible set of links
-   * ({@code lo}, {@code eth0} up, {@code eth1} down); the Linux FFM adapter does not exist yet.
+   * The netlink port of this platform: the kernel's, through FFM, or for the simulated node a behavioural fake with a
+   * plausible set of links ({@code lo}, {@code eth0} up, {@code eth1} down).
    */
-  public Rtnetlink rtnetlink() {
-    if (this == LINUX) {
-      throw new IllegalStateException("platform linux: the netlink adapter is not available yet (the FFM rtnetlink "
-          + "adapter is still to be built); run with --platform simulated");
-    }
-    return FakeRtnetlink.simulatedNode();
+  public Rtnetlink rtnetlink() throws NetlinkException {
+    return this == LINUX ? LinuxRtnetlink.open() : FakeRtnetlink.simulatedNode();
   }
 
   /** Where the daemon keeps its PKI and state unless told otherwise. */

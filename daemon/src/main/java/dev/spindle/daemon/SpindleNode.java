@@ -12,6 +12,7 @@ import dev.spindle.api.auth.TlsContexts;
 import dev.spindle.api.server.Access;
 import dev.spindle.api.server.StateService;
 import dev.spindle.controllers.network.NetworkControllers;
+import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.runtime.controller.ControllerRuntime;
 import dev.spindle.runtime.controller.RuntimeOptions;
 import dev.spindle.runtime.meta.MetaResources;
@@ -59,7 +60,7 @@ public class SpindleNode {
     return server == null ? -1 : server.getPort();
   }
 
-  public synchronized void start(DaemonOptions options) throws IOException {
+  public synchronized void start(DaemonOptions options) throws IOException, NetlinkException {
     long started = System.nanoTime();
     var registry = ResourceRegistry.of(NodeResources.definitions());
     state = new InMemoryState();

@@ -52,7 +52,7 @@ class SpindleNodeTest {
   private Path config;
 
   @BeforeEach
-  void start() throws IOException {
+  void start() throws Exception {
     dir = Files.createTempDirectory("spindled-test");
     config = dir.resolve("client/config");
     node.start(new DaemonOptions(Platform.SIMULATED, dir.resolve("state"), new InetSocketAddress("127.0.0.1", 0),

@@ -28,19 +28,42 @@ final class SpindledProcess implements AutoCloseable {
   final Path log;
   private final Process process;
 
+  private final List<String> prefix;
+
   SpindledProcess(Path dir) throws IOException {
+    this(dir, List.of(), List.of());
+  }
+
+  /**
+   * @param prefix a command prefix for both the daemon and spindlectl, e.g. {@code ip netns exec <ns>}
+   * @param flags extra daemon flags, e.g. {@code --platform linux}
+   */
+  SpindledProcess(Path dir, List<String> prefix, List<String> flags) throws IOException {
     this.dir = dir;
+    this.prefix = List.copyOf(prefix);
     this.clientConfig = dir.resolve("config");
     this.grpcPort = freePort();
     this.httpPort = freePort();
     this.log = dir.resolve("spindled.log");
-    var command = List.of(JAVA.toString(), "--enable-native-access=ALL-UNNAMED", "-jar",
+    var command = new ArrayList<>(prefix);
+    command.addAll(List.of(JAVA.toString(), "--enable-native-access=ALL-UNNAMED", "-jar",
         ROOT.resolve("daemon/target/quarkus-app/quarkus-run.jar").toString(),
         "--state-dir", dir.resolve("state").toString(), "--listen", "127.0.0.1:" + grpcPort,
-        "--client-config", clientConfig.toString());
+        "--client-config", clientConfig.toString()));
+    command.addAll(flags);
     var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("SPINDLE_HTTP_PORT", Integer.toString(httpPort));
     process = builder.start();
+  }
+
+  /** Waits for the daemon's own readiness line (for daemons whose HTTP port is inside a network namespace). */
+  void awaitReadyLine() {
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+      if (!process.isAlive()) {
+        throw new AssertionError("spindled exited: " + Files.readString(log));
+      }
+      return Files.readString(log).contains("spindled ready in");
+    });
   }
 
   void awaitReady() {
@@ -68,7 +91,8 @@ final class SpindledProcess implements AutoCloseable {
   }
 
   Process spindlectlProcess(String... args) throws IOException {
-    var command = new ArrayList<>(List.of(ROOT.resolve("cli/bin/spindlectl").toString(), "--spindleconfig",
+    var command = new ArrayList<>(prefix);
+    command.addAll(List.of(ROOT.resolve("cli/bin/spindlectl").toString(), "--spindleconfig",
         clientConfig.toString()));
     command.addAll(List.of(args));
     var builder = new ProcessBuilder(command);
