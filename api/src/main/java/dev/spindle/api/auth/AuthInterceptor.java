@@ -11,7 +11,9 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
@@ -36,7 +38,10 @@ public final class AuthInterceptor implements ServerInterceptor {
     /** Identity from the client certificate, which must have been issued by {@code ca}. */
     public static AuthInterceptor mutualTls(CertificateAuthority ca) {
         Objects.requireNonNull(ca, "ca");
-        return new AuthInterceptor(call -> fromCertificate(call, ca));
+        // A signature check per call costs an ECDSA verify; a certificate that passed once is the same identity for
+        // as long as it is presented (bounded: cleared when it grows past what a node's clients could need).
+        var verified = new ConcurrentHashMap<X509Certificate, ClientIdentity>();
+        return new AuthInterceptor(call -> fromCertificate(call, ca, verified));
     }
 
     /** Every call gets {@code role} and the name {@code in-process}: for in-process servers and tests. */
@@ -65,7 +70,8 @@ public final class AuthInterceptor implements ServerInterceptor {
         return Contexts.interceptCall(context, call, headers, next);
     }
 
-    private static ClientIdentity fromCertificate(ServerCall<?, ?> call, CertificateAuthority ca) {
+    private static ClientIdentity fromCertificate(ServerCall<?, ?> call, CertificateAuthority ca,
+                                                  Map<X509Certificate, ClientIdentity> verified) {
         SSLSession session = call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION);
         if (session == null) {
             throw unauthenticated("the connection is not TLS; a client certificate issued by the node's CA is required");
@@ -79,12 +85,21 @@ public final class AuthInterceptor implements ServerInterceptor {
         if (chain.length == 0 || !(chain[0] instanceof X509Certificate certificate)) {
             throw unauthenticated("no X.509 client certificate was presented");
         }
+        ClientIdentity known = verified.get(certificate);
+        if (known != null) {
+            return known;
+        }
         if (!ca.issued(certificate)) {
             throw unauthenticated("client certificate '" + certificate.getSubjectX500Principal().getName()
                     + "' was not issued by the node's CA");
         }
         try {
-            return ClientIdentity.fromCertificate(certificate);
+            ClientIdentity identity = ClientIdentity.fromCertificate(certificate);
+            if (verified.size() > 1024) {
+                verified.clear();
+            }
+            verified.put(certificate, identity);
+            return identity;
         } catch (IllegalArgumentException noRole) {
             throw Status.PERMISSION_DENIED.withDescription(noRole.getMessage()).asRuntimeException();
         }
