@@ -13,6 +13,16 @@ public interface TalosEnum extends ProtoEnum {
   @JsonValue
   String text();
 
+  /** The constant for a kernel or wire number; throws for a number Talos does not name either. */
+  static <E extends Enum<E> & TalosEnum> E of(Class<E> type, int number) {
+    for (E constant : type.getEnumConstants()) {
+      if (constant.protoNumber() == number) {
+        return constant;
+      }
+    }
+    throw new IllegalArgumentException("unknown " + type.getSimpleName() + " " + number);
+  }
+
   /** The constant whose text is {@code text}, compared exactly first and then ignoring case, as enumer does. */
   static <E extends Enum<E> & TalosEnum> E parse(Class<E> type, String text) {
     E caseless = null;

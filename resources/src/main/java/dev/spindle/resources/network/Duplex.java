@@ -19,12 +19,7 @@ public enum Duplex implements TalosEnum {
 
   /** The constant for a kernel value; throws for a value Talos does not name either. */
   public static Duplex of(int number) {
-    for (Duplex v : values()) {
-      if (v.protoNumber() == number) {
-        return v;
-      }
-    }
-    throw new IllegalArgumentException("unknown Duplex " + number);
+    return TalosEnum.of(Duplex.class, number);
   }
 
   @JsonCreator

@@ -24,12 +24,7 @@ public enum OperationalState implements TalosEnum {
 
   /** The constant for a kernel value; throws for a value Talos does not name either. */
   public static OperationalState of(int number) {
-    for (OperationalState v : values()) {
-      if (v.protoNumber() == number) {
-        return v;
-      }
-    }
-    throw new IllegalArgumentException("unknown OperationalState " + number);
+    return TalosEnum.of(OperationalState.class, number);
   }
 
   @JsonCreator

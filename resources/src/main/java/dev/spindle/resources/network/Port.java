@@ -28,12 +28,7 @@ public enum Port implements TalosEnum {
 
   /** The constant for a kernel value; throws for a value Talos does not name either. */
   public static Port of(int number) {
-    for (Port v : values()) {
-      if (v.protoNumber() == number) {
-        return v;
-      }
-    }
-    throw new IllegalArgumentException("unknown Port " + number);
+    return TalosEnum.of(Port.class, number);
   }
 
   @JsonCreator

@@ -18,12 +18,7 @@ public enum VlanProtocol implements TalosEnum {
 
   /** The constant for a kernel value; throws for a value Talos does not name either. */
   public static VlanProtocol of(int number) {
-    for (VlanProtocol v : values()) {
-      if (v.protoNumber() == number) {
-        return v;
-      }
-    }
-    throw new IllegalArgumentException("unknown VlanProtocol " + number);
+    return TalosEnum.of(VlanProtocol.class, number);
   }
 
   @JsonCreator
