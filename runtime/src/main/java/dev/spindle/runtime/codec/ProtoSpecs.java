@@ -39,7 +39,6 @@ public final class ProtoSpecs {
     @Override
     protected List<Field> computeValue(Class<?> type) {
       var fields = new ArrayList<Field>();
-      var lookup = MethodHandles.publicLookup();
       for (RecordComponent c : type.getRecordComponents()) {
         ProtoField field = c.getAnnotation(ProtoField.class);
         if (field == null) {
