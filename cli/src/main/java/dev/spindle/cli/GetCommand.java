@@ -49,8 +49,13 @@ final class GetCommand implements Callable<Integer> {
   @Option(names = {"-w", "--watch"}, description = "Watch resource changes.")
   boolean watch;
 
+  /** The node whose resource definitions resolved the type, and those definitions. */
+  private NodeClient catalogNode;
+  private List<Resource<?>> catalogDefinitions = List.of();
+
   @Override
   public Integer call() {
+    StartupTrace.mark("arguments parsed");
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ResourceWriter writer = OutputFormat.writer(output, out);
@@ -58,11 +63,13 @@ final class GetCommand implements Callable<Integer> {
       throw new CliException(ExitStatus.USAGE, "--selector cannot be used with a resource id");
     }
     ResourceQuery query = selector == null ? ResourceQuery.ALL : Selector.parse(selector);
+    ConnectWarmup.start();
     try (NodeClients clients = NodeClients.open(Targets.resolve(root.connection))) {
       var problems = new Problems(err, Spindlectl.debugRequested(spec));
       boolean multiNode = clients.all().size() > 1;
       var live = new ArrayList<>(clients.all());
       TypeInfo resolved = resolve(live, problems, multiNode);
+      StartupTrace.mark("type resolved (List of resource definitions)");
       if (resolved == null) {
         return problems.exitCode();
       }
@@ -71,6 +78,7 @@ final class GetCommand implements Callable<Integer> {
         return new GetWatch(writer, problems, multiNode).run(live, resolved, kind, id, query);
       }
       list(writer, problems, multiNode, live, resolved, kind, query);
+      StartupTrace.mark("listed and printed");
       return problems.exitCode();
     }
   }
@@ -83,7 +91,10 @@ final class GetCommand implements Callable<Integer> {
     while (!live.isEmpty()) {
       NodeClient first = live.getFirst();
       try {
-        return TypeCatalog.load(first.state()).resolve(type);
+        TypeCatalog catalog = TypeCatalog.load(first.state());
+        catalogNode = first;
+        catalogDefinitions = catalog.definitions();
+        return catalog.resolve(type);
       } catch (StateException e) {
         CliException failure = Failures.describe(e, first, multiNode);
         if (failure.status() != ExitStatus.UNREACHABLE) {
@@ -102,7 +113,10 @@ final class GetCommand implements Callable<Integer> {
     for (NodeClient node : nodes) {
       try {
         if (id == null) {
-          for (Resource<?> resource : node.state().list(kind, query)) {
+          // `get rd` lists what resolving the type just listed: print that rather than ask the node again.
+          boolean listed = node == catalogNode && kind.equals(TypeCatalog.DEFINITIONS)
+              && query.equals(ResourceQuery.ALL);
+          for (Resource<?> resource : listed ? catalogDefinitions : node.state().list(kind, query)) {
             writer.writeResource(node.name(), resource, EventType.CREATED);
           }
         } else {

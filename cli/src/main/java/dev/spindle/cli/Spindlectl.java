@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
 public final class Spindlectl implements Runnable {
   /** grpc-java logs through java.util.logging; its warnings would break the one-line error contract. */
   private static final Logger GRPC_LOGGER = Logger.getLogger("io.grpc");
+  /** Netty's switch for its native transports (epoll), under grpc's shading prefix. */
+  private static final String NETTY_NO_NATIVE = "io.grpc.netty.shaded.io.netty.transport.noNative";
 
   @Spec
   CommandSpec spec;
@@ -44,7 +46,13 @@ public final class Spindlectl implements Runnable {
   }
 
   public static void main(String[] args) {
+    StartupTrace.mark("main");
     GRPC_LOGGER.setLevel(Level.OFF);
+    // grpc probes for Netty's epoll transport when its channel classes load, extracting and loading a native
+    // library from its jar to do so, although NodeClients picks the NIO transport. Not probing saves that per run.
+    if (System.getProperty(NETTY_NO_NATIVE) == null) {
+      System.setProperty(NETTY_NO_NATIVE, "true");
+    }
     var out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
         true);
     var err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
@@ -64,7 +72,11 @@ public final class Spindlectl implements Runnable {
         }
       }
     }));
-    int status = commandLine(out, err).execute(args);
+    CommandLine commandLine = commandLine(out, err);
+    StartupTrace.mark("command model built");
+    int status = commandLine.execute(args);
+    StartupTrace.mark("command done");
+    StartupTrace.print();
     out.flush();
     err.flush();
     running.set(false);

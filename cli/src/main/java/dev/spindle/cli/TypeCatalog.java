@@ -19,20 +19,27 @@ final class TypeCatalog {
       new ResourceKind(NamespaceSpec.META, ResourceDefinitionSpec.DEFINITION.type());
 
   private final List<TypeInfo> types;
+  private final List<Resource<?>> definitions;
 
-  private TypeCatalog(List<TypeInfo> types) {
+  private TypeCatalog(List<TypeInfo> types, List<Resource<?>> definitions) {
     this.types = types;
+    this.definitions = definitions;
   }
 
   static TypeCatalog load(State state) {
     List<Resource<?>> definitions = state.list(DEFINITIONS);
     return new TypeCatalog(definitions.stream()
         .map(rd -> TypeInfo.fromSpec(rd.id(), SpecTrees.typed(rd)))
-        .toList());
+        .toList(), List.copyOf(definitions));
   }
 
   static TypeCatalog of(List<TypeInfo> types) {
-    return new TypeCatalog(List.copyOf(types));
+    return new TypeCatalog(List.copyOf(types), List.of());
+  }
+
+  /** The resource definitions as listed by {@link #load}, in the node's order. */
+  List<Resource<?>> definitions() {
+    return definitions;
   }
 
   /** @throws CliException NOT_FOUND with a suggestion, or ERROR if the name matches several types */

@@ -43,12 +43,15 @@ public record ClientConfig(String context, Map<String, ClientContext> contexts) 
     /** Default location under the user's home directory. */
     public static final String DEFAULT_RELATIVE_PATH = ".spindle/config";
 
-    private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                    .build())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    /** In a holder: building the mapper is costly, and {@link #read} mostly does without it. */
+    private static final class Jackson {
+        static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                        .build())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
 
     public ClientConfig {
         contexts = contexts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(contexts));
@@ -92,7 +95,10 @@ public record ClientConfig(String context, Map<String, ClientContext> contexts) 
         return home.resolve(DEFAULT_RELATIVE_PATH);
     }
 
-    /** Reads a config file; a syntax error names the file and the line. */
+    /**
+     * Reads a config file; a syntax error names the file and the line. Plain files are read without Jackson's data
+     * binding ({@link PlainClientConfig}), with the same result.
+     */
     public static ClientConfig read(Path file) throws IOException {
         byte[] bytes;
         try {
@@ -100,8 +106,14 @@ public record ClientConfig(String context, Map<String, ClientContext> contexts) 
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "client config file does not exist");
         }
+        ClientConfig plain = PlainClientConfig.read(bytes);
+        return plain != null ? plain : readWithJackson(bytes, file);
+    }
+
+    /** {@link #read} by Jackson's data binding: anything {@link PlainClientConfig} does not take, and all errors. */
+    static ClientConfig readWithJackson(byte[] bytes, Path file) throws IOException {
         try {
-            ClientConfig config = YAML.readValue(bytes, ClientConfig.class);
+            ClientConfig config = Jackson.YAML.readValue(bytes, ClientConfig.class);
             if (config == null) {
                 throw new IOException(file + ": empty client config");
             }
@@ -116,7 +128,7 @@ public record ClientConfig(String context, Map<String, ClientContext> contexts) 
     /** The YAML text. Contains the private key. */
     public String toYaml() {
         try {
-            return YAML.writeValueAsString(this);
+            return Jackson.YAML.writeValueAsString(this);
         } catch (JacksonException e) {
             throw new IllegalStateException("client config cannot be serialised", e);
         }
