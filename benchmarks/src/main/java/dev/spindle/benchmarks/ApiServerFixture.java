@@ -1,14 +1,12 @@
 package dev.spindle.benchmarks;
 
 import dev.spindle.api.WireResources;
-import dev.spindle.api.auth.AuthContext;
+import dev.spindle.api.server.MutualTlsServer;
 import dev.spindle.api.auth.AuthInterceptor;
 import dev.spindle.api.auth.ClientContext;
 import dev.spindle.api.auth.Pki;
-import dev.spindle.api.auth.Role;
 import dev.spindle.api.auth.ServerNames;
 import dev.spindle.api.auth.TlsContexts;
-import dev.spindle.api.server.Access;
 import dev.spindle.api.server.StateService;
 import dev.spindle.runtime.resource.Resource;
 import dev.spindle.runtime.resource.ResourceKind;
@@ -18,8 +16,6 @@ import dev.spindle.runtime.state.InMemoryState;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
-import io.grpc.ServerInterceptors;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -75,21 +71,10 @@ final class ApiServerFixture implements AutoCloseable {
       state.create(Resource.of(LinkStatusLikeSpec.DEFINITION, LinkStatusLikeSpec.id(i), LinkStatusLikeSpec.sample(i)),
           OWNER);
     }
-    var service = new StateService(state, new WireResources(registry), ApiServerFixture::callerAccess);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .sslContext(TlsContexts.server(pki))
-        .executor(executor)
-        .addService(ServerInterceptors.intercept(service, AuthInterceptor.mutualTls(pki.ca())))
-        .build()
-        .start();
+    Server server = MutualTlsServer.builder(new InetSocketAddress("127.0.0.1", 0), pki, state,
+        new WireResources(registry)).executor(executor).build().start();
     return new ApiServerFixture(pki, registry, state, server, executor);
-  }
-
-  /** The daemon's mapping from the role in the client certificate to what the caller may do. */
-  private static Access callerAccess() {
-    Role role = AuthContext.currentRole();
-    return new Access(AuthContext.currentClientName(), role.canWrite(), role.canReadSensitive());
   }
 
   String endpoint() {

@@ -1,24 +1,17 @@
 package dev.spindle.cli;
 
 import dev.spindle.api.WireResources;
-import dev.spindle.api.auth.AuthContext;
-import dev.spindle.api.auth.AuthInterceptor;
+import dev.spindle.api.server.MutualTlsServer;
 import dev.spindle.api.auth.ClientConfig;
 import dev.spindle.api.auth.ClientContext;
 import dev.spindle.api.auth.Pki;
-import dev.spindle.api.auth.Role;
 import dev.spindle.api.auth.ServerNames;
 import dev.spindle.api.auth.StateDirectoryPki;
-import dev.spindle.api.auth.TlsContexts;
-import dev.spindle.api.server.Access;
-import dev.spindle.api.server.StateService;
 import dev.spindle.runtime.meta.MetaResources;
 import dev.spindle.runtime.resource.ResourceRegistry;
 import dev.spindle.runtime.state.HistoryOptions;
 import dev.spindle.runtime.state.InMemoryState;
 import io.grpc.Server;
-import io.grpc.ServerInterceptors;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -47,22 +40,12 @@ final class TestNode implements AutoCloseable {
     MetaResources.publishDefaults(state);
     TestTypes.ALL.forEach(definition -> MetaResources.publish(state, definition));
     var registry = ResourceRegistry.of(TestTypes.ALL);
-    var service = new StateService(state, new WireResources(registry), TestNode::access);
-    this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .sslContext(TlsContexts.server(pki))
-        .addService(ServerInterceptors.intercept(service, AuthInterceptor.mutualTls(pki.ca())))
-        .build()
-        .start();
+    this.server = MutualTlsServer.builder(new InetSocketAddress("127.0.0.1", 0), pki, state,
+        new WireResources(registry)).build().start();
   }
 
   static TestNode start(Path stateDir) throws IOException {
     return new TestNode(stateDir);
-  }
-
-  /** What the daemon will do: the role from the client certificate decides what the caller may do. */
-  private static Access access() {
-    Role role = AuthContext.currentRole();
-    return new Access(AuthContext.currentClientName(), role.canWrite(), role.canReadSensitive());
   }
 
   int port() {

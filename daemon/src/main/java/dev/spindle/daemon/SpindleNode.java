@@ -1,16 +1,11 @@
 package dev.spindle.daemon;
 
 import dev.spindle.api.WireResources;
-import dev.spindle.api.auth.AuthContext;
-import dev.spindle.api.auth.AuthInterceptor;
 import dev.spindle.api.auth.ClientConfig;
 import dev.spindle.api.auth.ClientContext;
-import dev.spindle.api.auth.Role;
 import dev.spindle.api.auth.ServerNames;
 import dev.spindle.api.auth.StateDirectoryPki;
-import dev.spindle.api.auth.TlsContexts;
-import dev.spindle.api.server.Access;
-import dev.spindle.api.server.StateService;
+import dev.spindle.api.server.MutualTlsServer;
 import dev.spindle.controllers.network.NetworkControllers;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.runtime.controller.ControllerRuntime;
@@ -20,8 +15,6 @@ import dev.spindle.runtime.resource.ResourceDefinition;
 import dev.spindle.runtime.resource.ResourceRegistry;
 import dev.spindle.runtime.state.InMemoryState;
 import io.grpc.Server;
-import io.grpc.ServerInterceptors;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,7 +24,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,11 +66,7 @@ public class SpindleNode {
     var pki = new StateDirectoryPki(options.stateDirectory(), ServerNames.of(options.serverNames())).loadOrCreate();
     pki.notes().forEach(note -> LOG.info("pki: {}", note));
     var health = new HealthStatusManager();
-    var service = new StateService(state, new WireResources(registry), SpindleNode::callerAccess);
-    server = NettyServerBuilder.forAddress(options.listen())
-        .sslContext(TlsContexts.server(pki.pki()))
-        .executor(Executors.newVirtualThreadPerTaskExecutor())
-        .addService(ServerInterceptors.intercept(service, AuthInterceptor.mutualTls(pki.pki().ca())))
+    server = MutualTlsServer.builder(options.listen(), pki.pki(), state, new WireResources(registry))
         .addService(health.getHealthService())
         .addService(ProtoReflectionServiceV1.newInstance())
         .build()
@@ -113,11 +101,6 @@ public class SpindleNode {
     contexts.put(options.contextName(), admin);
     new ClientConfig(options.contextName(), contexts).write(options.clientConfig());
     LOG.info("admin client configuration: context \"{}\" in {}", options.contextName(), options.clientConfig());
-  }
-
-  private static Access callerAccess() {
-    Role role = AuthContext.currentRole();
-    return new Access(AuthContext.currentClientName(), role.canWrite(), role.canReadSensitive());
   }
 
   public synchronized void stop() {
