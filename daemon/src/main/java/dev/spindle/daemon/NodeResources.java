@@ -1,6 +1,8 @@
 package dev.spindle.daemon;
 
+import dev.spindle.resources.config.ConfigResources;
 import dev.spindle.resources.network.NetworkResources;
+import dev.spindle.resources.runtime.RuntimeResources;
 import dev.spindle.runtime.meta.NamespaceSpec;
 import dev.spindle.runtime.meta.ResourceDefinitionSpec;
 import dev.spindle.runtime.resource.ResourceDefinition;
@@ -16,6 +18,8 @@ final class NodeResources {
     var all = new ArrayList<ResourceDefinition<?>>(List.of(NamespaceSpec.DEFINITION,
         ResourceDefinitionSpec.DEFINITION));
     all.addAll(NetworkResources.ALL);
+    all.addAll(RuntimeResources.ALL);
+    all.addAll(ConfigResources.ALL);
     return List.copyOf(all);
   }
 
@@ -24,6 +28,7 @@ final class NodeResources {
         "network", "Network resources: links, addresses, routes, resolvers, time servers.",
         "network-config", "Network configuration inputs, one per configuration layer.",
         "runtime", "Runtime resources of the node.",
+        "runtime-config", "Runtime configuration inputs (environment), one per configuration layer.",
         "config", "Machine configuration.");
   }
 }

@@ -1,11 +1,8 @@
 package dev.spindle.runtime.controller;
 
 import dev.spindle.runtime.resource.Resource;
-import dev.spindle.runtime.resource.ResourceDefinition;
 import dev.spindle.runtime.resource.ResourcePointer;
-import dev.spindle.runtime.resource.ResourceQuery;
-import java.util.List;
-import java.util.Optional;
+import dev.spindle.runtime.resource.ResourceReader;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 
@@ -14,7 +11,7 @@ import org.slf4j.Logger;
  * outputs, finalizers to strong inputs; anything else throws {@link UndeclaredAccessException}. Every write is made
  * with the controller's name as owner.
  */
-public interface ReconcileContext {
+public interface ReconcileContext extends ResourceReader {
   String controllerName();
 
   /** A logger named after the controller; the runtime also puts {@code controller} in the MDC. */
@@ -25,18 +22,6 @@ public interface ReconcileContext {
    * ask for a reconcile when something outside the state changes.
    */
   Trigger trigger();
-
-  <S> List<Resource<S>> list(ResourceDefinition<S> definition, String namespace, ResourceQuery query);
-
-  default <S> List<Resource<S>> list(ResourceDefinition<S> definition) {
-    return list(definition, definition.defaultNamespace(), ResourceQuery.ALL);
-  }
-
-  <S> Optional<Resource<S>> find(ResourceDefinition<S> definition, String namespace, String id);
-
-  default <S> Optional<Resource<S>> find(ResourceDefinition<S> definition, String id) {
-    return find(definition, definition.defaultNamespace(), id);
-  }
 
   /**
    * Makes the output exist with this spec, labels and annotations: creates it, updates it if any of those differ,

@@ -1,0 +1,11 @@
+package dev.spindle.resources.config;
+
+/** {@code cluster.discovery}: whether discovery is on and which registries it uses. */
+public record DiscoverySection(boolean enabled, boolean kubernetesRegistryDisabled, boolean serviceRegistryDisabled,
+    String serviceEndpoint) {
+  public static final DiscoverySection DISABLED = new DiscoverySection(false, true, true, "");
+
+  public DiscoverySection {
+    serviceEndpoint = serviceEndpoint == null ? "" : serviceEndpoint;
+  }
+}
