@@ -1,6 +1,7 @@
 package dev.spindle.daemon;
 
 import dev.spindle.resources.config.ConfigResources;
+import dev.spindle.resources.files.FilesResources;
 import dev.spindle.resources.network.NetworkResources;
 import dev.spindle.resources.runtime.RuntimeResources;
 import dev.spindle.runtime.meta.NamespaceSpec;
@@ -20,6 +21,7 @@ final class NodeResources {
     all.addAll(NetworkResources.ALL);
     all.addAll(RuntimeResources.ALL);
     all.addAll(ConfigResources.ALL);
+    all.addAll(FilesResources.ALL);
     return List.copyOf(all);
   }
 
@@ -29,6 +31,7 @@ final class NodeResources {
         "network-config", "Network configuration inputs, one per configuration layer.",
         "runtime", "Runtime resources of the node.",
         "runtime-config", "Runtime configuration inputs (environment), one per configuration layer.",
-        "config", "Machine configuration.");
+        "config", "Machine configuration.",
+        "files", "Files the node renders under /etc, and their status.");
   }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** Every resource definition of the network domain, for registration with a state and the CLI. */
 public final class NetworkResources {
-  public static final List<ResourceDefinition<? extends NetworkSpec>> ALL = List.of(LinkStatus.DEFINITION);
+  public static final List<ResourceDefinition<? extends NetworkSpec>> ALL = List.of(LinkStatus.DEFINITION, TimeServerStatus.DEFINITION);
 
   private NetworkResources() {}
 }
