@@ -7,7 +7,9 @@ import dev.spindle.api.auth.Pki;
 import dev.spindle.api.auth.Role;
 import dev.spindle.api.auth.TlsContexts;
 import dev.spindle.runtime.state.State;
+import io.grpc.BindableService;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -27,6 +29,15 @@ public final class MutualTlsServer {
         .sslContext(TlsContexts.server(pki))
         .executor(Executors.newVirtualThreadPerTaskExecutor())
         .addService(ServerInterceptors.intercept(service, AuthInterceptor.mutualTls(pki.ca())));
+  }
+
+  /**
+   * A further service behind the same client-certificate check as the State service, so it can ask
+   * {@code AuthContext} for the caller's role. Services added to the builder without this see no caller and fail
+   * closed.
+   */
+  public static ServerServiceDefinition authenticated(Pki pki, BindableService service) {
+    return ServerInterceptors.intercept(service, AuthInterceptor.mutualTls(pki.ca()));
   }
 
   /** Only admins write and read sensitive types; operators and readers read the rest. */

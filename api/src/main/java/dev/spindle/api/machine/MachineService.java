@@ -1,0 +1,112 @@
+package dev.spindle.api.machine;
+
+import dev.spindle.api.auth.AuthContext;
+import dev.spindle.api.proto.machine.ApplyConfiguration;
+import dev.spindle.api.proto.machine.ApplyConfigurationRequest;
+import dev.spindle.api.proto.machine.ApplyConfigurationRequest.Mode;
+import dev.spindle.api.proto.machine.ApplyConfigurationResponse;
+import dev.spindle.api.proto.machine.MachineServiceGrpc;
+import dev.spindle.api.proto.machine.Metadata;
+import dev.spindle.runtime.resource.ResourceChange;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Talos's {@code machine.MachineService/ApplyConfiguration} over a {@link ConfigApplier}. Admins only. Spindle
+ * applies every configuration change live, so {@code AUTO} and {@code NO_REBOOT} both answer {@code NO_REBOOT};
+ * {@code REBOOT}, {@code STAGED} and {@code TRY} need a boot sequence or a rollback timer Spindle does not have, and
+ * are refused rather than silently treated as something else.
+ */
+public final class MachineService extends MachineServiceGrpc.MachineServiceImplBase {
+  private static final Logger LOG = LoggerFactory.getLogger(MachineService.class);
+  /** Larger than any real machine configuration; keeps one request from holding the heap. */
+  static final int MAX_CONFIG_BYTES = 4 << 20;
+
+  private final ConfigApplier applier;
+  private final Supplier<String> hostname;
+
+  public MachineService(ConfigApplier applier, Supplier<String> hostname) {
+    this.applier = Objects.requireNonNull(applier, "applier");
+    this.hostname = Objects.requireNonNull(hostname, "hostname");
+  }
+
+  @Override
+  public void applyConfiguration(ApplyConfigurationRequest request,
+      StreamObserver<ApplyConfigurationResponse> response) {
+    try {
+      AuthContext.requireWrite("apply-config");
+      checkMode(request.getMode());
+      String text = utf8(request);
+      ConfigApplier.Outcome outcome = applier.apply(text, "apply-config", request.getDryRun());
+      LOG.info("apply-config by {}{}: {} resource(s) {}", AuthContext.currentClientName(),
+          request.getDryRun() ? " (dry run)" : "", outcome.changes().size(),
+          request.getDryRun() ? "would change" : "changed");
+      response.onNext(ApplyConfigurationResponse.newBuilder().addMessages(ApplyConfiguration.newBuilder()
+          .setMetadata(Metadata.newBuilder().setHostname(hostname.get()))
+          .addAllWarnings(outcome.warnings())
+          .setMode(Mode.NO_REBOOT)
+          .setModeDetails(details(outcome, request.getDryRun())))
+          .build());
+      response.onCompleted();
+    } catch (ConfigRejectedException rejected) {
+      response.onError(Status.INVALID_ARGUMENT.withDescription(rejected.getMessage()).asRuntimeException());
+    } catch (StatusRuntimeException refused) {
+      response.onError(refused);
+    } catch (RuntimeException unexpected) {
+      LOG.error("apply-config failed", unexpected);
+      response.onError(Status.INTERNAL.withDescription("apply-config failed: " + unexpected.getMessage())
+          .asRuntimeException());
+    }
+  }
+
+  private static void checkMode(Mode mode) {
+    if (mode != Mode.AUTO && mode != Mode.NO_REBOOT) {
+      throw Status.UNIMPLEMENTED.withDescription("apply-config mode " + mode.name().toLowerCase().replace('_', '-')
+          + " is not supported: Spindle applies every change live; use --mode auto or no-reboot")
+          .asRuntimeException();
+    }
+  }
+
+  private static String utf8(ApplyConfigurationRequest request) {
+    if (request.getData().size() > MAX_CONFIG_BYTES) {
+      throw Status.INVALID_ARGUMENT.withDescription("the configuration is " + request.getData().size()
+          + " bytes; at most " + MAX_CONFIG_BYTES + " are accepted").asRuntimeException();
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(request.getData().toByteArray())).toString();
+    } catch (CharacterCodingException e) {
+      throw Status.INVALID_ARGUMENT.withDescription("the configuration is not UTF-8 text").asRuntimeException();
+    }
+  }
+
+  /** Talos's wording for the no-reboot outcome, then one line per resource: + created, ~ updated, - destroyed. */
+  static String details(ConfigApplier.Outcome outcome, boolean dryRun) {
+    var text = new StringBuilder(dryRun
+        ? "Dry run summary:\nApplied configuration without a reboot (skipped in dry-run).\n"
+        : "Applied configuration without a reboot\n");
+    if (outcome.changes().isEmpty()) {
+      text.append("\nNo resources ").append(dryRun ? "would change" : "changed").append(".\n");
+      return text.toString();
+    }
+    text.append("\nResources that ").append(dryRun ? "would change" : "changed").append(":\n");
+    for (ResourceChange change : outcome.changes()) {
+      char mark = switch (change.action()) {
+        case CREATED -> '+';
+        case UPDATED -> '~';
+        case DESTROYED -> '-';
+      };
+      text.append("  ").append(mark).append(' ').append(change.pointer()).append('\n');
+    }
+    return text.toString();
+  }
+}
