@@ -33,6 +33,23 @@ final class Failures {
     };
   }
 
+  /**
+   * A failed call of a service other than State (which maps its own errors to {@code StateException}s): the gRPC
+   * status decides the exit status, the server's description is the message.
+   */
+  static CliException describe(StatusRuntimeException e, NodeClient node, boolean multiNode) {
+    String where = multiNode ? " (node " + node.name() + ")" : "";
+    String description = e.getStatus().getDescription();
+    return switch (e.getStatus().getCode()) {
+      case PERMISSION_DENIED -> new CliException(ExitStatus.PERMISSION_DENIED, "permission denied: " + description
+          + where, e);
+      case INVALID_ARGUMENT, FAILED_PRECONDITION, UNIMPLEMENTED ->
+          new CliException(ExitStatus.ERROR, description + where, e);
+      case NOT_FOUND -> new CliException(ExitStatus.NOT_FOUND, description + where, e);
+      default -> transport(e, node.address());
+    };
+  }
+
   private static CliException transport(Throwable e, HostPort address) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       switch (t) {

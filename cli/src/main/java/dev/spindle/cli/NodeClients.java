@@ -28,7 +28,7 @@ final class NodeClients implements AutoCloseable {
   /** Per request; a watch waits this long for the server's handshake. */
   static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
-  record NodeClient(String name, HostPort address, State state) {}
+  record NodeClient(String name, HostPort address, State state, ManagedChannel channel) {}
 
   private final List<NodeClient> clients = new ArrayList<>();
   private final List<ManagedChannel> channels = new ArrayList<>();
@@ -66,7 +66,7 @@ final class NodeClients implements AutoCloseable {
           .build();
       result.channels.add(channel);
       result.clients.add(new NodeClient(target.name(), target.address(),
-          new GrpcState(channel, wire, CALL_TIMEOUT, ResumePolicy.DEFAULT)));
+          new GrpcState(channel, wire, CALL_TIMEOUT, ResumePolicy.DEFAULT), channel));
     }
     StartupTrace.mark("channels built");
     return result;

@@ -78,7 +78,7 @@ class GetWatchErrorTest {
     var getWatch = new GetWatch(new TableOutput(new PrintWriter(out)), new Problems(new PrintWriter(new StringWriter()),
         false), false);
 
-    assertThatThrownBy(() -> getWatch.run(List.of(new NodeClient("n1", new HostPort("n1", 1), state)), type, kind,
+    assertThatThrownBy(() -> getWatch.run(List.of(new NodeClient("n1", new HostPort("n1", 1), state, null)), type, kind,
         null, ResourceQuery.ALL))
         .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.status()).isEqualTo(ExitStatus.ERROR))
         .hasMessage("watch on node n1 failed: watcher fell 5 events behind the history");

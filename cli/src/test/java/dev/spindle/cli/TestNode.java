@@ -1,5 +1,8 @@
 package dev.spindle.cli;
 
+import dev.spindle.api.machine.ConfigApplier;
+import dev.spindle.api.machine.MachineService;
+
 import dev.spindle.api.WireResources;
 import dev.spindle.api.server.MutualTlsServer;
 import dev.spindle.api.auth.ClientConfig;
@@ -35,17 +38,30 @@ final class TestNode implements AutoCloseable {
   private final Server server;
 
   private TestNode(Path stateDir) throws IOException {
+    this(stateDir, null);
+  }
+
+  /** {@code applier}: also serve {@code machine.MachineService} over it (null: the State service only). */
+  private TestNode(Path stateDir, ConfigApplier applier) throws IOException {
     this.stateDir = stateDir;
     this.pki = new StateDirectoryPki(stateDir, ServerNames.loopback()).loadOrCreate().pki();
     MetaResources.publishDefaults(state);
     TestTypes.ALL.forEach(definition -> MetaResources.publish(state, definition));
     var registry = ResourceRegistry.of(TestTypes.ALL);
-    this.server = MutualTlsServer.builder(new InetSocketAddress("127.0.0.1", 0), pki, state,
-        new WireResources(registry)).build().start();
+    var builder = MutualTlsServer.builder(new InetSocketAddress("127.0.0.1", 0), pki, state,
+        new WireResources(registry));
+    if (applier != null) {
+      builder.addService(MutualTlsServer.authenticated(pki, new MachineService(applier, () -> "test-node")));
+    }
+    this.server = builder.build().start();
   }
 
   static TestNode start(Path stateDir) throws IOException {
     return new TestNode(stateDir);
+  }
+
+  static TestNode start(Path stateDir, ConfigApplier applier) throws IOException {
+    return new TestNode(stateDir, applier);
   }
 
   int port() {
