@@ -49,8 +49,12 @@ final class DocumentReader {
     }
     Node certificatesNode = YamlTree.field(root, "certificates");
     String certificates = text(certificatesNode);
-    SharedFields.certificates(certificates == null ? "" : certificates,
-        certificatesNode == null ? YamlTree.keyNode(root, "kind") : certificatesNode, "certificates", problems);
+    if (certificates == null || certificates.isBlank()) {
+      problems.error(certificatesNode == null ? YamlTree.keyNode(root, "kind") : certificatesNode, "certificates",
+          null, "must be set");
+    } else {
+      SharedFields.certificates(certificates, certificatesNode, "certificates", problems);
+    }
     return new TrustedRootsConfig(name == null ? "" : name, certificates == null ? "" : certificates);
   }
 
