@@ -1,0 +1,248 @@
+package dev.spindle.resources.config;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * The front door of the machine configuration: parses Talos machine configuration YAML (the legacy v1alpha1
+ * document and the multi-document kinds Spindle reads) and validates it whole, returning either the typed
+ * {@link MachineConfig} or every problem found, each located ({@code file:line:column}, document, field path, value,
+ * reason), in document order. Pure: nothing is applied here, so a configuration that fails changes nothing.
+ *
+ * <p>Checks, in the order Talos's loader runs them: YAML syntax; per document, the {@code apiVersion}/{@code kind}
+ * envelope and duplicate documents; the field names and value shapes of Talos's schema (an unknown field anywhere is
+ * an error); the values of the fields Spindle uses; then conflicts between the v1alpha1 document and the typed kinds.
+ */
+public final class MachineConfigParser {
+  private static final String API_VERSION = "v1alpha1";
+  private static final List<String> V1ALPHA1_KEYS = List.of("machine", "cluster", "debug", "persist");
+
+  /** The outcome of {@link #check}: the configuration (null when there are errors), the errors and the warnings. */
+  public record Result(MachineConfig config, List<ConfigProblem> errors, List<ConfigProblem> warnings) {
+    public Result {
+      errors = List.copyOf(errors);
+      warnings = List.copyOf(warnings);
+      if (errors.isEmpty() == (config == null)) {
+        throw new IllegalArgumentException("a result has either a configuration or errors");
+      }
+    }
+
+    public boolean valid() {
+      return errors.isEmpty();
+    }
+
+    /** The configuration, or the errors as an exception. */
+    public MachineConfig orThrow() throws ConfigValidationException {
+      if (!errors.isEmpty()) {
+        throw new ConfigValidationException(errors);
+      }
+      return config;
+    }
+  }
+
+  private MachineConfigParser() {}
+
+  /** Parses and validates in {@link ValidationMode#CONTAINER} mode (Spindle installs nothing to disk). */
+  public static MachineConfig parse(String text, String source) throws ConfigValidationException {
+    return check(text, source, ValidationMode.CONTAINER).orThrow();
+  }
+
+  /** Parses and validates {@code text}; {@code source} names it in messages (a file name, {@code apply-config}). */
+  public static Result check(String text, String source, ValidationMode mode) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(mode, "mode");
+    return new Run(text, source == null ? "" : source, mode).run();
+  }
+
+  private record Typed(ConfigDocument document, Node kindNode, int index) {}
+
+  /** One parse: the state of the documents seen so far. */
+  private static final class Run {
+    private final String text;
+    private final ValidationMode mode;
+    private final Problems problems;
+    private final List<ConfigDocument> documents = new ArrayList<>();
+    /** Each typed document with its {@code kind} node and its index in the file, to locate conflicts. */
+    private final List<Typed> typed = new ArrayList<>();
+    private final Map<String, Integer> seen = new HashMap<>();
+    private V1Alpha1Config v1alpha1;
+    private Node v1alpha1Root;
+    private int count;
+
+    Run(String text, String source, ValidationMode mode) {
+      this.text = text;
+      this.mode = mode;
+      this.problems = new Problems(source);
+    }
+
+    Result run() {
+      var options = new LoaderOptions();
+      options.setAllowDuplicateKeys(true); // the schema check reports them, with both lines, and goes on
+      Iterator<Node> nodes = new Yaml(options).composeAll(new StringReader(text)).iterator();
+      while (true) {
+        Node root;
+        try {
+          if (!nodes.hasNext()) {
+            break;
+          }
+          root = nodes.next();
+        } catch (MarkedYAMLException e) {
+          problems.document("document " + (count + 1));
+          problems.error(e.getProblemMark(), "YAML syntax error: " + e.getProblem());
+          break;
+        } catch (YAMLException e) {
+          problems.document("document " + (count + 1));
+          problems.error((org.yaml.snakeyaml.error.Mark) null, "YAML error: " + e.getMessage());
+          break;
+        }
+        if (YamlTree.isNull(root)) {
+          continue; // an empty document, as Talos skips it
+        }
+        count++;
+        document(root);
+      }
+      if (count == 0 && !problems.hasErrors()) {
+        problems.document("");
+        problems.error((org.yaml.snakeyaml.error.Mark) null, "no configuration documents");
+      }
+      conflicts();
+      MachineConfig config = problems.hasErrors() ? null : new MachineConfig(text, v1alpha1, documents);
+      return new Result(config, problems.errors(), problems.warnings());
+    }
+
+    private void document(Node root) {
+      String label = "document " + count;
+      problems.document(label);
+      if (!(root instanceof MappingNode)) {
+        problems.error(root, "", null, "expected a mapping (a configuration document)");
+        return;
+      }
+      Node kindNode = YamlTree.field(root, "kind");
+      Node apiVersionNode = YamlTree.field(root, "apiVersion");
+      String kind = YamlTree.text(kindNode);
+      if (kind == null && V1ALPHA1_KEYS.stream().anyMatch(k -> YamlTree.has(root, k))) {
+        legacy(root);
+        return;
+      }
+      if (kind == null) {
+        problems.error(root, "", null, "missing kind (and not a v1alpha1 document: no machine or cluster section)");
+        return;
+      }
+      problems.document(label + " (" + kind + ")");
+      if (!DocumentReader.KINDS.contains(kind)) {
+        problems.error(kindNode, "kind", Problems.shown(kindNode, false),
+            "unknown kind (" + String.join(", ", DocumentReader.KINDS) + ")");
+        return;
+      }
+      String apiVersion = YamlTree.text(apiVersionNode);
+      if (apiVersion == null) {
+        problems.error(kindNode, "apiVersion", null, "missing apiVersion");
+      } else if (!apiVersion.equals(API_VERSION)) {
+        problems.error(apiVersionNode, "apiVersion", Problems.shown(apiVersionNode, false),
+            "unsupported apiVersion for " + kind + " (v1alpha1)");
+      }
+      SchemaCheck.check(root, ConfigSchema.struct("doc." + kind), problems);
+      ConfigDocument document = DocumentReader.read(kind, root, problems);
+      String id = document instanceof TrustedRootsConfig roots ? kind + "/" + roots.name() : kind;
+      if (!duplicate(id, kindNode)) {
+        documents.add(document);
+        typed.add(new Typed(document, kindNode, count));
+      }
+    }
+
+    private void legacy(Node root) {
+      problems.document("v1alpha1");
+      if (duplicate("v1alpha1", root)) {
+        return;
+      }
+      SchemaCheck.check(root, ConfigSchema.V1ALPHA1, problems);
+      v1alpha1 = V1Alpha1Reader.read(root, problems, mode);
+      v1alpha1Root = root;
+    }
+
+    /** Whether a document with {@code id} came before; reports it if so. */
+    private boolean duplicate(String id, Node at) {
+      Integer first = seen.putIfAbsent(id, at.getStartMark().getLine() + 1);
+      if (first != null) {
+        problems.error(at, "", null, "duplicate document " + id + " (the first is at line " + first + ")");
+        return true;
+      }
+      return false;
+    }
+
+    /** Talos's {@code V1Alpha1ConflictValidate}: a setting given both in v1alpha1 and in a typed document. */
+    private void conflicts() {
+      if (v1alpha1 == null) {
+        return;
+      }
+      MachineSection m = v1alpha1.machine();
+      for (Typed t : typed) {
+        ConfigDocument d = t.document();
+        List<String> conflicts = switch (d) {
+          case ResolverConfig r -> resolverConflicts(m.network());
+          case TimeSyncConfig s -> timeConflicts(m.time());
+          case HostnameConfig h -> hostnameConflicts(m);
+          case EnvironmentConfig e -> List.of();
+          case TrustedRootsConfig r -> List.of();
+        };
+        if (!conflicts.isEmpty()) {
+          problems.document("document " + t.index() + " (" + d.kind() + ")");
+          conflicts.forEach(reason -> problems.error(t.kindNode(), "", null, reason));
+        }
+      }
+    }
+
+    private static List<String> resolverConflicts(NetworkSection n) {
+      List<String> out = new ArrayList<>();
+      if (n.searchDomains() != null) {
+        out.add(".machine.network.searchDomains is already set in v1alpha1 config");
+      }
+      if (!n.nameservers().isEmpty()) {
+        out.add(".machine.network.nameservers is already set in v1alpha1 config");
+      }
+      if (n.disableSearchDomain()) {
+        out.add(".machine.network.disableSearchDomain is already set in v1alpha1 config");
+      }
+      return out;
+    }
+
+    private static List<String> timeConflicts(TimeSection t) {
+      List<String> out = new ArrayList<>();
+      if (t == null) {
+        return out;
+      }
+      if (t.disabled()) {
+        out.add("time sync cannot be disabled in both v1alpha1 and new-style configuration");
+      }
+      if (t.servers() != null && !t.servers().isEmpty()) {
+        out.add("time servers cannot be specified in both v1alpha1 and new-style configuration");
+      }
+      if (!t.bootTimeout().isZero()) {
+        out.add("boot timeout cannot be specified in both v1alpha1 and new-style configuration");
+      }
+      return out;
+    }
+
+    private static List<String> hostnameConflicts(MachineSection m) {
+      List<String> out = new ArrayList<>();
+      if (!m.network().hostname().isEmpty()) {
+        out.add("static hostname is already set in v1alpha1 config");
+      }
+      if (m.stableHostname()) {
+        out.add("stable hostname is already set in v1alpha1 config");
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,226 @@
+package dev.spindle.resources.config;
+
+import static dev.spindle.resources.config.FieldPath.field;
+import static dev.spindle.resources.config.FieldPath.index;
+import static dev.spindle.resources.config.YamlTree.items;
+import static dev.spindle.resources.config.YamlTree.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Reads {@code machine.network} into a {@link NetworkSection} and checks its values: the resolver and hostname fields
+ * Spindle uses today, and the addressing of each {@code interfaces[]} entry as Talos's device checks do (the entries
+ * themselves stay parsed YAML until the link layer models them).
+ */
+final class NetworkReader {
+  private static final String PATH = "machine.network";
+
+  private final Problems problems;
+  /** Which link claims each bond or bridge member, to find one claimed twice. */
+  private final Map<String, String> members = new HashMap<>();
+
+  private NetworkReader(Problems problems) {
+    this.problems = problems;
+  }
+
+  static NetworkSection read(Node network, Problems problems) {
+    return network == null ? NetworkSection.EMPTY : new NetworkReader(problems).section(network);
+  }
+
+  private NetworkSection section(Node n) {
+    Node hostnameNode = YamlTree.field(n, "hostname");
+    String hostname = text(hostnameNode);
+    if (hostname != null && !hostname.isEmpty()) {
+      String problem = ValueRules.hostnameProblem(hostname);
+      if (problem != null) {
+        problems.error(hostnameNode, field(PATH, "hostname"), Problems.shown(hostnameNode, false), problem);
+      }
+    }
+    List<String> nameservers = each(YamlTree.field(n, "nameservers"), field(PATH, "nameservers"),
+        ValueRules::isIp, "must be an IP address");
+    Node searchNode = YamlTree.field(n, "searchDomains");
+    List<String> searchDomains = each(searchNode, field(PATH, "searchDomains"), ValueRules::isDnsName,
+        "must be a valid DNS name");
+    boolean disableSearchDomain = YamlTree.isTrue(YamlTree.field(n, "disableSearchDomain"));
+    Node interfacesNode = YamlTree.field(n, "interfaces");
+    List<Node> devices = items(interfacesNode);
+    for (int i = 0; i < devices.size(); i++) {
+      device(devices.get(i), index(field(PATH, "interfaces"), i));
+    }
+    // a tree with errors is thrown away, and may hold a recursive alias that would not convert
+    List<JsonNode> interfaces = problems.hasErrors() ? List.of() : devices.stream().map(YamlTree::json).toList();
+    return new NetworkSection(hostname, nameservers, searchNode == null ? null : searchDomains, disableSearchDomain,
+        interfaces);
+  }
+
+  /** The list's strings, each checked; an error for each that fails. Empty when the list is absent. */
+  private List<String> each(Node list, String path, java.util.function.Predicate<String> rule, String reason) {
+    List<String> values = new ArrayList<>();
+    List<Node> items = items(list);
+    for (int i = 0; i < items.size(); i++) {
+      String value = text(items.get(i));
+      if (value == null) {
+        continue; // a null entry, or one of the wrong shape the schema check reported
+      }
+      if (!rule.test(value)) {
+        problems.error(items.get(i), index(path, i), Problems.shown(items.get(i), false), reason);
+      }
+      values.add(value);
+    }
+    return values;
+  }
+
+  private void device(Node d, String path) {
+    if (!(d instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+      return;
+    }
+    String name = text(YamlTree.field(d, "interface"));
+    Node selector = YamlTree.field(d, "deviceSelector");
+    if ((name == null || name.isEmpty()) && selector == null) {
+      problems.error(d, path, null, "either interface or deviceSelector must be set");
+    } else if (name != null && !name.isEmpty() && selector != null) {
+      problems.error(YamlTree.keyNode(d, "deviceSelector"), path, null,
+          "interface and deviceSelector are mutually exclusive");
+    }
+    if (selector != null && YamlTree.entries(selector).isEmpty()) {
+      problems.error(selector, field(path, "deviceSelector"), null, "must not be empty");
+    }
+    if (YamlTree.field(d, "bond") != null && YamlTree.field(d, "bridge") != null) {
+      problems.error(YamlTree.keyNode(d, "bridge"), path, null, "bond and bridge are mutually exclusive");
+    }
+    addressing(d, path, name);
+    members(YamlTree.field(YamlTree.field(d, "bond"), "interfaces"), field(path, "bond.interfaces"), path);
+    members(YamlTree.field(YamlTree.field(d, "bridge"), "interfaces"), field(path, "bridge.interfaces"), path);
+    List<Node> vlans = items(YamlTree.field(d, "vlans"));
+    for (int i = 0; i < vlans.size(); i++) {
+      vlan(vlans.get(i), index(field(path, "vlans"), i));
+    }
+    wireguard(YamlTree.field(d, "wireguard"), field(path, "wireguard"));
+  }
+
+  /** {@code addresses}, the deprecated {@code cidr}, {@code routes} and {@code vip}: shared by links and VLANs. */
+  private void addressing(Node d, String path, String name) {
+    Node cidr = YamlTree.field(d, "cidr");
+    Node addresses = YamlTree.field(d, "addresses");
+    if (cidr != null && addresses != null) {
+      problems.error(YamlTree.keyNode(d, "cidr"), path, null, "cidr and addresses are mutually exclusive");
+    }
+    if (cidr != null) {
+      address(cidr, field(path, "cidr"));
+      problems.warning(YamlTree.keyNode(d, "cidr"), field(path, "cidr"),
+          "deprecated, use addresses" + (name == null || name.isEmpty() ? "" : " (" + name + ")"));
+    }
+    List<Node> items = items(addresses);
+    for (int i = 0; i < items.size(); i++) {
+      address(items.get(i), index(field(path, "addresses"), i));
+    }
+    List<Node> routes = items(YamlTree.field(d, "routes"));
+    for (int i = 0; i < routes.size(); i++) {
+      route(routes.get(i), index(field(path, "routes"), i));
+    }
+    Node vipIp = YamlTree.field(YamlTree.field(d, "vip"), "ip");
+    if (vipIp instanceof ScalarNode && !ValueRules.isIp(text(vipIp))) {
+      problems.error(vipIp, field(path, "vip.ip"), Problems.shown(vipIp, false), "must be an IP address");
+    }
+  }
+
+  private void address(Node node, String path) {
+    String value = text(node);
+    if (value != null && !ValueRules.isIpOrCidr(value)) {
+      problems.error(node, path, Problems.shown(node, false), "must be an IP address or CIDR");
+    }
+  }
+
+  private void route(Node r, String path) {
+    Node network = YamlTree.field(r, "network");
+    Node gateway = YamlTree.field(r, "gateway");
+    Node source = YamlTree.field(r, "source");
+    if (text(network) != null && !ValueRules.isCidr(text(network))) {
+      problems.error(network, field(path, "network"), Problems.shown(network, false), "must be a CIDR");
+    }
+    if (text(gateway) != null && !ValueRules.isIp(text(gateway))) {
+      problems.error(gateway, field(path, "gateway"), Problems.shown(gateway, false), "must be an IP address");
+    }
+    if (text(source) != null && !ValueRules.isIp(text(source))) {
+      problems.error(source, field(path, "source"), Problems.shown(source, false), "must be an IP address");
+    }
+    if (r instanceof org.yaml.snakeyaml.nodes.MappingNode && isEmpty(network) && isEmpty(gateway)) {
+      problems.error(r, path, null, "either network or gateway should be set");
+    }
+  }
+
+  private static boolean isEmpty(Node node) {
+    String t = text(node);
+    return t == null || t.isEmpty();
+  }
+
+  private void vlan(Node v, String path) {
+    Node id = YamlTree.field(v, "vlanId");
+    var vid = YamlTree.integer(id);
+    if (id == null) {
+      problems.error(v, field(path, "vlanId"), null, "must be set");
+    } else if (vid != null && (vid.signum() <= 0 || vid.intValue() > 4094 || vid.bitLength() > 31)) {
+      problems.error(id, field(path, "vlanId"), Problems.shown(id, false), "must be between 1 and 4094");
+    }
+    addressing(v, path, null);
+  }
+
+  private void members(Node list, String path, String owner) {
+    List<Node> items = items(list);
+    for (int i = 0; i < items.size(); i++) {
+      String member = text(items.get(i));
+      if (member == null) {
+        continue;
+      }
+      String previous = members.putIfAbsent(member, owner);
+      if (previous != null) {
+        problems.error(items.get(i), index(path, i), Problems.shown(items.get(i), false),
+            "already a member of the link at " + previous);
+      }
+    }
+  }
+
+  private void wireguard(Node w, String path) {
+    if (w == null) {
+      return;
+    }
+    Node privateKey = YamlTree.field(w, "privateKey");
+    if (privateKey instanceof ScalarNode && !ValueRules.isWireguardKey(text(privateKey))) {
+      problems.error(privateKey, field(path, "privateKey"), Problems.REDACTED,
+          "private key is invalid: must be 32 bytes, base64-encoded");
+    }
+    List<Node> peers = items(YamlTree.field(w, "peers"));
+    for (int i = 0; i < peers.size(); i++) {
+      peer(peers.get(i), index(field(path, "peers"), i));
+    }
+  }
+
+  private void peer(Node p, String path) {
+    Node publicKey = YamlTree.field(p, "publicKey");
+    if (publicKey == null) {
+      problems.error(p, field(path, "publicKey"), null, "must be set");
+    } else if (publicKey instanceof ScalarNode && !ValueRules.isWireguardKey(text(publicKey))) {
+      problems.error(publicKey, field(path, "publicKey"), Problems.shown(publicKey, false),
+          "public key is invalid: must be 32 bytes, base64-encoded");
+    }
+    Node endpoint = YamlTree.field(p, "endpoint");
+    if (text(endpoint) != null && !ValueRules.isHostPort(text(endpoint))) {
+      problems.error(endpoint, field(path, "endpoint"), Problems.shown(endpoint, false),
+          "must be host:port (an IPv6 host in brackets)");
+    }
+    List<Node> allowed = items(YamlTree.field(p, "allowedIPs"));
+    for (int i = 0; i < allowed.size(); i++) {
+      String value = text(allowed.get(i));
+      if (value != null && !ValueRules.isCidr(value)) {
+        problems.error(allowed.get(i), index(field(path, "allowedIPs"), i), Problems.shown(allowed.get(i), false),
+            "must be a CIDR");
+      }
+    }
+  }
+}

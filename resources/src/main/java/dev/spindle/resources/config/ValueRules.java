@@ -1,0 +1,169 @@
+package dev.spindle.resources.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+/**
+ * The value rules of the fields Spindle uses, each a pure predicate with Talos's semantics: addresses as Go's
+ * {@code net.ParseIP}/{@code ParseCIDR} accept them (no zones, no brackets, no leading zeros in IPv4), DNS names as
+ * RFC 1123 labels, environment names as POSIX does.
+ */
+final class ValueRules {
+  static final Pattern ENV_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
+  private static final Pattern IPV4 = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
+  private static final Pattern HEX_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
+  private static final Pattern DNS_LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+
+  private ValueRules() {}
+
+  static boolean isIp(String s) {
+    return isIpv4(s) || isIpv6(s);
+  }
+
+  static boolean isIpv4(String s) {
+    if (!IPV4.matcher(s).matches()) {
+      return false;
+    }
+    for (String part : s.split("\\.")) {
+      if (Integer.parseInt(part) > 255) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean isIpv6(String s) {
+    int lastColon = s.lastIndexOf(':');
+    if (lastColon < 0) {
+      return false;
+    }
+    String head = s;
+    int tailGroups = 0;
+    if (s.indexOf('.') >= 0) { // an embedded IPv4 tail counts as two groups
+      if (s.indexOf('.') < lastColon || !isIpv4(s.substring(lastColon + 1))) {
+        return false;
+      }
+      head = s.substring(0, lastColon + 1);
+      head = head.endsWith("::") ? head : head.substring(0, head.length() - 1);
+      tailGroups = 2;
+    }
+    int compressed = head.indexOf("::");
+    if (compressed >= 0) {
+      if (head.indexOf("::", compressed + 1) >= 0) {
+        return false;
+      }
+      int groups = groups(head.substring(0, compressed)) + groups(head.substring(compressed + 2));
+      return groups >= 0 && groups + tailGroups <= 7;
+    }
+    int groups = groups(head);
+    return groups >= 0 && groups + tailGroups == 8;
+  }
+
+  /** The number of colon-separated hex groups, or a negative number when one is not a group. */
+  private static int groups(String part) {
+    if (part.isEmpty()) {
+      return 0;
+    }
+    String[] groups = part.split(":", -1);
+    for (String g : groups) {
+      if (!HEX_GROUP.matcher(g).matches()) {
+        return -100;
+      }
+    }
+    return groups.length;
+  }
+
+  /** Go's {@code net.ParseCIDR}: an address, {@code /}, a decimal prefix length within the family's bits. */
+  static boolean isCidr(String s) {
+    int slash = s.indexOf('/');
+    if (slash < 0) {
+      return false;
+    }
+    String address = s.substring(0, slash);
+    String bits = s.substring(slash + 1);
+    if (!bits.matches("0|[1-9][0-9]{0,2}")) {
+      return false;
+    }
+    int prefix = Integer.parseInt(bits);
+    return isIpv4(address) && prefix <= 32 || isIpv6(address) && prefix <= 128;
+  }
+
+  /** Talos's {@code validateIPOrCIDR}: a CIDR if it has a slash, else an address. */
+  static boolean isIpOrCidr(String s) {
+    return s.indexOf('/') >= 0 ? isCidr(s) : isIp(s);
+  }
+
+  /** A DNS name: dot-separated RFC 1123 labels, at most 253 characters, one trailing dot allowed. */
+  static boolean isDnsName(String s) {
+    String name = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    if (name.isEmpty() || name.length() > 253) {
+      return false;
+    }
+    for (String label : name.split("\\.", -1)) {
+      if (!DNS_LABEL.matcher(label).matches()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Talos's hostname rule, or null when it holds: the FQDN at most 253, its first label 1 to 63 characters. */
+  static String hostnameProblem(String fqdn) {
+    if (fqdn.length() > 253) {
+      return "fqdn is too long: " + fqdn.length();
+    }
+    int dot = fqdn.indexOf('.');
+    String host = dot < 0 ? fqdn : fqdn.substring(0, dot);
+    if (host.isEmpty() || host.length() > 63) {
+      return "invalid hostname " + Problems.quote(host);
+    }
+    return null;
+  }
+
+  /** An absolute http(s) URL with a host, as Go's {@code url.ParseRequestURI} plus a scheme check would accept. */
+  static boolean isHttpUrl(String s) {
+    try {
+      URI uri = new URI(s);
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  static String urlPath(String s) {
+    try {
+      String path = new URI(s).getPath();
+      return path == null ? "" : path;
+    } catch (URISyntaxException e) {
+      return "";
+    }
+  }
+
+  /** A WireGuard key: standard base64 of exactly 32 bytes. */
+  static boolean isWireguardKey(String s) {
+    try {
+      return Base64.getDecoder().decode(s).length == 32;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** {@code host:port} with a numeric port, IPv6 hosts in brackets, as Talos's {@code AddressContainsPort} wants. */
+  static boolean isHostPort(String s) {
+    int colon = s.lastIndexOf(':');
+    if (colon <= 0 || colon == s.length() - 1) {
+      return false;
+    }
+    String host = s.substring(0, colon);
+    String port = s.substring(colon + 1);
+    if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535) {
+      return false;
+    }
+    if (host.startsWith("[")) {
+      return host.endsWith("]") && isIpv6(host.substring(1, host.length() - 1));
+    }
+    return host.indexOf(':') < 0;
+  }
+}
