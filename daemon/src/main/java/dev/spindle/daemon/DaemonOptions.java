@@ -4,7 +4,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The daemon's settings after parsing the command line. */
+/**
+ * The daemon's settings after parsing the command line. {@code config} is the machine configuration file to start
+ * with, or null to start with the one {@code apply-config} last stored in the state directory (if any).
+ */
 public record DaemonOptions(
     Platform platform, Path stateDirectory, InetSocketAddress listen, List<String> serverNames,
-    Path clientConfig, String contextName) {}
+    Path clientConfig, String contextName, Path config) {}

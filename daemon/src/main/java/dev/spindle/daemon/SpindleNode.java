@@ -6,7 +6,10 @@ import dev.spindle.api.auth.ClientContext;
 import dev.spindle.api.auth.ServerNames;
 import dev.spindle.api.auth.StateDirectoryPki;
 import dev.spindle.api.server.MutualTlsServer;
-import dev.spindle.controllers.network.NetworkControllers;
+import dev.spindle.api.machine.ConfigRejectedException;
+import dev.spindle.api.machine.MachineService;
+import dev.spindle.controllers.config.ConfigPreview;
+import dev.spindle.runtime.controller.Controller;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.runtime.controller.ControllerRuntime;
 import dev.spindle.runtime.controller.RuntimeOptions;
@@ -60,13 +63,19 @@ public class SpindleNode {
     publishMeta(registry);
 
     runtime = new ControllerRuntime(state, meters, RuntimeOptions.DEFAULT);
-    NetworkControllers.all(options.platform().rtnetlink()).forEach(runtime::register);
+    List<Controller> controllers = NodeControllers.all(options);
+    controllers.forEach(runtime::register);
+    var applier = new NodeConfigApplier(state, new MachineConfigParsing(), new ConfigPreview(controllers),
+        new MachineConfigStore(options.stateDirectory()));
+    // before the controllers start, so their first pass already sees the configuration
+    loadConfiguration(options, applier);
     runtime.start();
 
     var pki = new StateDirectoryPki(options.stateDirectory(), ServerNames.of(options.serverNames())).loadOrCreate();
     pki.notes().forEach(note -> LOG.info("pki: {}", note));
     var health = new HealthStatusManager();
     server = MutualTlsServer.builder(options.listen(), pki.pki(), state, new WireResources(registry))
+        .addService(MutualTlsServer.authenticated(pki.pki(), new MachineService(applier, SpindleNode::hostname)))
         .addService(health.getHealthService())
         .addService(ProtoReflectionServiceV1.newInstance())
         .build()
@@ -77,6 +86,44 @@ public class SpindleNode {
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), options.platform().text(),
         options.listen().getHostString(), server.getPort(), options.stateDirectory(),
         pki.outcome().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+  }
+
+  /**
+   * {@code --config FILE} replaces the stored configuration; without it the one {@code apply-config} last stored is
+   * used. An invalid file stops the start with every problem, before anything runs.
+   */
+  private static void loadConfiguration(DaemonOptions options, NodeConfigApplier applier) throws IOException {
+    var store = new MachineConfigStore(options.stateDirectory());
+    String source;
+    String text;
+    if (options.config() != null) {
+      source = options.config().toString();
+      text = Files.readString(options.config());
+    } else {
+      var stored = store.load();
+      if (stored.isEmpty()) {
+        LOG.info("no machine configuration: running on defaults until apply-config");
+        return;
+      }
+      source = store.path().toString();
+      text = stored.get();
+    }
+    try {
+      var outcome = applier.apply(text, source, false);
+      outcome.warnings().forEach(w -> LOG.warn("machine configuration: {}", w));
+      LOG.info("machine configuration loaded from {}", source);
+    } catch (ConfigRejectedException rejected) {
+      throw new IllegalStateException("the machine configuration is invalid:\n" + String.join("\n",
+          rejected.problems()));
+    }
+  }
+
+  private static String hostname() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "localhost";
+    }
   }
 
   private void publishMeta(ResourceRegistry registry) {

@@ -33,11 +33,16 @@ final class SpindledCommand implements Callable<DaemonOptions> {
   @Option(names = "--context", defaultValue = "spindle", description = "Context name in the client configuration.")
   String context;
 
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Machine configuration to start with (Talos YAML); it replaces the one stored by apply-config. "
+          + "Default: the stored one, if any.")
+  Path config;
+
   @Override
   public DaemonOptions call() {
     Platform p = Platform.parse(platform);
     return new DaemonOptions(p, stateDir != null ? stateDir : p.defaultStateDirectory(), address(listen),
-        List.copyOf(serverNames), ClientConfig.resolvePath(clientConfig), context);
+        List.copyOf(serverNames), ClientConfig.resolvePath(clientConfig), context, config);
   }
 
   static InetSocketAddress address(String hostPort) {

@@ -56,7 +56,7 @@ class SpindleNodeTest {
     dir = Files.createTempDirectory("spindled-test");
     config = dir.resolve("client/config");
     node.start(new DaemonOptions(Platform.SIMULATED, dir.resolve("state"), new InetSocketAddress("127.0.0.1", 0),
-        List.of(), config, "test"));
+        List.of(), config, "test", null));
   }
 
   @AfterEach
@@ -135,7 +135,7 @@ class SpindleNodeTest {
     var before = Files.readString(dir.resolve("state/pki/ca.crt"));
     node.stop();
     node.start(new DaemonOptions(Platform.SIMULATED, dir.resolve("state"), new InetSocketAddress("127.0.0.1", 0),
-        List.of(), config, "second"));
+        List.of(), config, "second", null));
 
     assertThat(Files.readString(dir.resolve("state/pki/ca.crt"))).isEqualTo(before);
     var merged = ClientConfig.read(config);

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * The field names and value shapes of Talos's configuration documents, loaded once from two resource files:
- * {@code v1alpha1-schema.txt} (generated from Talos's Go structs by {@code resources/schema-gen}) and
+ * {@code v1alpha1-schema.txt} (the field names of Talos's Go structs, as facts of its schema) and
  * {@code documents-schema.txt} (the multi-document kinds). Free-form maps ({@code extraArgs}, {@code nodeLabels},
  * {@code env}) and Talos's unstructured fields ({@code pods}, {@code auditPolicy}) end the tree: below them any key is
  * accepted.

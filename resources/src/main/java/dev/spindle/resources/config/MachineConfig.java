@@ -1,5 +1,6 @@
 package dev.spindle.resources.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.spindle.runtime.resource.ResourceDefinition;
 import java.util.List;
@@ -24,6 +25,19 @@ public record MachineConfig(String text, V1Alpha1Config v1alpha1Document, List<C
   public MachineConfig {
     Objects.requireNonNull(text, "text");
     documents = List.copyOf(documents);
+  }
+
+  /**
+   * A client's copy, from the text the API sends (its spec is the text alone): parsed again, so the typed view is the
+   * one the node holds. The node only ever stores configurations that passed validation.
+   */
+  @JsonCreator
+  public static MachineConfig fromText(String text) {
+    try {
+      return MachineConfigParser.parse(text, "MachineConfig");
+    } catch (ConfigValidationException e) {
+      throw new IllegalArgumentException("the machine configuration does not validate: " + e.getMessage(), e);
+    }
   }
 
   @JsonValue

@@ -1,0 +1,127 @@
+package dev.spindle.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.protobuf.ByteString;
+import dev.spindle.api.WireResources;
+import dev.spindle.api.auth.ClientConfig;
+import dev.spindle.api.auth.TlsContexts;
+import dev.spindle.api.client.GrpcState;
+import dev.spindle.api.proto.machine.ApplyConfigurationRequest;
+import dev.spindle.api.proto.machine.ApplyConfigurationRequest.Mode;
+import dev.spindle.api.proto.machine.MachineServiceGrpc;
+import dev.spindle.resources.config.MachineConfig;
+import dev.spindle.runtime.resource.ResourceRegistry;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The machine configuration as the daemon takes it: {@code --config} at start, apply-config, and restarts. */
+@QuarkusTest
+class SpindleNodeConfigTest {
+  private static final String FIRST = """
+      version: v1alpha1
+      machine:
+        type: worker
+        env:
+          http_proxy: http://proxy.example:3128
+      """;
+  private static final String SECOND = FIRST.replace("proxy.example", "proxy2.example");
+
+  @Inject
+  SpindleNode node;
+
+  private Path dir;
+
+  @BeforeEach
+  void dir() throws Exception {
+    dir = Files.createTempDirectory("spindled-config");
+  }
+
+  @AfterEach
+  void stop() {
+    node.stop();
+  }
+
+  private DaemonOptions options(Path config) {
+    return new DaemonOptions(Platform.SIMULATED, dir.resolve("state"), new InetSocketAddress("127.0.0.1", 0),
+        List.of(), dir.resolve("client"), "test", config);
+  }
+
+  private <T> T withChannel(ChannelCall<T> call) throws Exception {
+    var context = ClientConfig.read(dir.resolve("client")).currentContext();
+    ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", node.grpcPort())
+        .sslContext(TlsContexts.client(context)).build();
+    try {
+      return call.run(channel);
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private interface ChannelCall<T> {
+    T run(ManagedChannel channel) throws Exception;
+  }
+
+  private String machineConfigText() throws Exception {
+    return withChannel(channel -> new GrpcState(channel,
+        new WireResources(ResourceRegistry.of(List.of(MachineConfig.DEFINITION))))
+        .get(MachineConfig.DEFINITION, MachineConfig.ID).spec().text());
+  }
+
+  private static ApplyConfigurationRequest apply(String text) {
+    return ApplyConfigurationRequest.newBuilder().setData(ByteString.copyFromUtf8(text)).setMode(Mode.AUTO).build();
+  }
+
+  @Test
+  void startsWithTheGivenFileAndComesBackWithWhatWasAppliedLast() throws Exception {
+    Path file = Files.writeString(dir.resolve("machine.yaml"), FIRST);
+    node.start(options(file));
+    assertThat(machineConfigText()).isEqualTo(FIRST);
+
+    var reply = withChannel(channel -> MachineServiceGrpc.newBlockingStub(channel).applyConfiguration(apply(SECOND)));
+    assertThat(reply.getMessages(0).getModeDetails())
+        .contains("~ MachineConfigs.config.talos.dev(config/v1alpha1)");
+    assertThat(machineConfigText()).isEqualTo(SECOND);
+
+    node.stop();
+    node.start(options(null));
+    assertThat(machineConfigText()).isEqualTo(SECOND);
+  }
+
+  @Test
+  void anInvalidApplyIsRefusedWithEveryProblemAndChangesNothing() throws Exception {
+    node.start(options(Files.writeString(dir.resolve("machine.yaml"), FIRST)));
+    String bad = FIRST + "  kubelett: {}\n  network:\n    nameservers: [8.8.8]\n";
+    assertThatThrownBy(() -> withChannel(channel ->
+        MachineServiceGrpc.newBlockingStub(channel).applyConfiguration(apply(bad))))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+          assertThat(e.getStatus().getDescription()).startsWith("2 errors:\n")
+              .contains("machine.kubelett").contains("8.8.8");
+        });
+    assertThat(machineConfigText()).isEqualTo(FIRST);
+    assertThat(dir.resolve("state/config.yaml")).hasContent(FIRST.strip());
+  }
+
+  @Test
+  void anInvalidFileAtStartStopsTheStartWithItsProblems() throws Exception {
+    Path file = Files.writeString(dir.resolve("machine.yaml"), "version: v1alpha1\nmachine:\n  typo: 1\n");
+    assertThatThrownBy(() -> node.start(options(file)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("the machine configuration is invalid:\n" + file + ":3:3: v1alpha1: machine.typo");
+    assertThat(dir.resolve("state/config.yaml")).doesNotExist();
+  }
+}
