@@ -140,19 +140,25 @@ public record CmdlineNetwork(List<LinkConfig> linkConfigs, String hostname, List
     }
   }
 
-  /** A prefix length (Go's {@code strconv.Atoi}, so a sign is allowed) or a mask in address form. */
+  /**
+   * A prefix length (Go's {@code strconv.Atoi}: a sign is allowed, and a number beyond 64 bits is tried as an
+   * address, as Go does) or a mask in address form.
+   */
   private static Integer netmask(String text, IpAddr client) throws CmdlineNetworkException {
-    int bits;
-    if (text.matches("[+-]?[0-9]{1,9}")) {
-      bits = Integer.parseInt(text);
-    } else {
+    long bits;
+    try {
+      if (!text.matches("[+-]?[0-9]+")) {
+        throw new NumberFormatException(text);
+      }
+      bits = Long.parseLong(text);
+    } catch (NumberFormatException notANumber) {
       bits = maskLength(addr(text, "cmdline netmask parse failure: "), text);
     }
     if (client != null && (bits < 0 || bits > (client.isV4() ? 32 : 128))) {
       throw new CmdlineNetworkException("cmdline netmask parse failure: prefix length " + text
           + " is out of range for " + client);
     }
-    return bits;
+    return (int) Math.max(0, Math.min(bits, 128));
   }
 
   private static int maskLength(IpAddr mask, String text) throws CmdlineNetworkException {

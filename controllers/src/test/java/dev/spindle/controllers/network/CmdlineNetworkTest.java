@@ -94,6 +94,8 @@ class CmdlineNetworkTest {
         Arguments.of("ip=:::::eth1::9.9.9.9",
             net(List.of(new LinkConfig("eth1", Optional.empty(), Optional.empty(), false)), "", ips("9.9.9.9"),
                 List.of())),
+        Arguments.of("ip=10.0.0.5:::+24",
+            net(List.of(staticLink("eth0", "10.0.0.5/24", null)), "", List.of(), List.of())),
         Arguments.of("ip=10.0.0.5:::0",
             net(List.of(staticLink("eth0", "10.0.0.5/0", null)), "", List.of(), List.of())));
   }
@@ -113,6 +115,9 @@ class CmdlineNetworkTest {
           + "unexpected character (at \"x.0\")",
       "ip=10.0.0.1:::33 | cmdline netmask parse failure: prefix length 33 is out of range for 10.0.0.1",
       "ip=10.0.0.1:::-1 | cmdline netmask parse failure: prefix length -1 is out of range for 10.0.0.1",
+      "ip=10.0.0.1:::4294967320 | cmdline netmask parse failure: prefix length 4294967320 is out of range for 10.0.0.1",
+      "ip=10.0.0.1:::99999999999999999999 | cmdline netmask parse failure: ParseAddr(\"99999999999999999999\"): "
+          + "unable to parse IP",
       "ip=10.0.0.1:::255.0.255.0 | cmdline netmask parse failure: 255.0.255.0 is not a contiguous netmask",
       "ip=:::::eth0::dns1 | error parsing DNS IP: ParseAddr(\"dns1\"): unable to parse IP",
       "ip=:::::eth0::1.1.1.1:1.1.1 | error parsing DNS IP: ParseAddr(\"1.1.1\"): IPv4 address too short",
