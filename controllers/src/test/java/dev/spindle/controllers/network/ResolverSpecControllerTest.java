@@ -77,4 +77,17 @@ class ResolverSpecControllerTest {
     });
     h.destroy(spec);
   }
+
+  @Test
+  void aConfigurationThatComesAndGoesQuicklyEndsInTheRightStatus() {
+    var config = resource(v1alpha1(network("", List.of("2.2.2.2"), null, false), null));
+    awaitMerged(ConfigLayer.DEFAULT, "1.1.1.1", "8.8.8.8");
+    for (int round = 0; round < 20; round++) {
+      h.create(config);
+      h.destroy(MachineConfig.DEFINITION.pointer(MachineConfig.ID));
+    }
+    h.create(config);
+    awaitMerged(ConfigLayer.CONFIGURATION, "2.2.2.2");
+    assertThat(h.state().list(ResolverStatus.DEFINITION)).hasSize(1);
+  }
 }
