@@ -9,6 +9,12 @@ public final class NetworkControllers {
   private NetworkControllers() {}
 
   public static List<Controller> all(Rtnetlink rtnl) {
-    return List.of(new LinkStatusController(rtnl));
+    return List.of(
+        new LinkStatusController(rtnl),
+        // resolvers, time servers, host name: config → merge → spec → status (and resolv.conf)
+        new ResolverConfigController(), ResolverMerge.controller(), new ResolverSpecController(),
+        new ResolvConfController(),
+        new TimeServerConfigController(), TimeServerMerge.controller(), new TimeServerSpecController(),
+        new HostnameConfigController(), HostnameMerge.controller(), new HostnameSpecController());
   }
 }

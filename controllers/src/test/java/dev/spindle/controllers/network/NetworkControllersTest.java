@@ -13,7 +13,11 @@ class NetworkControllersTest {
   void theDomainsControllersRegisterTogetherUnderTalosNames() {
     var controllers = NetworkControllers.all(new FakeRtnetlink());
     assertThat(controllers).extracting(Controller::name).doesNotHaveDuplicates()
-        .contains("network.LinkStatusController")
+        .contains("network.LinkStatusController", "network.ResolverConfigController",
+            "network.ResolverMergeController", "network.ResolverSpecController", "network.ResolvConfController",
+            "network.TimeServerConfigController", "network.TimeServerMergeController",
+            "network.TimeServerSpecController", "network.HostnameConfigController", "network.HostnameMergeController",
+            "network.HostnameSpecController")
         .allMatch(name -> name.startsWith("network."));
     try (var runtime = new ControllerRuntime(new InMemoryState())) {
       controllers.forEach(runtime::register); // refuses conflicting output declarations

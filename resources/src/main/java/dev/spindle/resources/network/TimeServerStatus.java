@@ -17,6 +17,7 @@ public record TimeServerStatus(@ProtoField(1) List<String> timeServers, @ProtoFi
           .defaultNamespace(Namespaces.NETWORK)
           .alias("timeserver", "timeservers")
           .column("Timeservers", "timeServers")
+          .column("UseNTS", "useNTS")
           .build();
 
   public TimeServerStatus {
