@@ -2,6 +2,7 @@ package dev.spindle.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.ByteString;
 import dev.spindle.api.WireResources;
@@ -12,6 +13,8 @@ import dev.spindle.api.proto.machine.ApplyConfigurationRequest;
 import dev.spindle.api.proto.machine.ApplyConfigurationRequest.Mode;
 import dev.spindle.api.proto.machine.MachineServiceGrpc;
 import dev.spindle.resources.config.MachineConfig;
+import dev.spindle.resources.network.ResolverSpec;
+import dev.spindle.resources.network.ResolverStatus;
 import dev.spindle.runtime.resource.ResourceRegistry;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -20,9 +23,12 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import dev.spindle.runtime.resource.Resource;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,6 +120,30 @@ class SpindleNodeConfigTest {
         });
     assertThat(machineConfigText()).isEqualTo(FIRST);
     assertThat(dir.resolve("state/config.yaml")).hasContent(FIRST.strip());
+  }
+
+  @Test
+  void aDryRunNamesTheSpecsAConfigurationWouldChangeAndApplyingChangesThem() throws Exception {
+    node.start(options(null));
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(resolverStatus()).isPresent());
+    String resolvers = FIRST + "  network:\n    nameservers: [10.0.0.53]\n";
+    var request = apply(resolvers).toBuilder().setDryRun(true).build();
+
+    var dryRun = withChannel(channel -> MachineServiceGrpc.newBlockingStub(channel).applyConfiguration(request));
+    assertThat(dryRun.getMessages(0).getModeDetails()).contains(
+        "+ MachineConfigs.config.talos.dev(config/v1alpha1)",
+        "+ ResolverSpecs.net.talos.dev(network-config/configuration/resolvers)",
+        "~ ResolverSpecs.net.talos.dev(network/resolvers)");
+
+    withChannel(channel -> MachineServiceGrpc.newBlockingStub(channel).applyConfiguration(apply(resolvers)));
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(resolverStatus().orElseThrow().spec()
+        .dnsServers()).extracting(Object::toString).containsExactly("10.0.0.53"));
+  }
+
+  private Optional<Resource<ResolverStatus>> resolverStatus() throws Exception {
+    var registry = ResourceRegistry.of(List.of(ResolverSpec.DEFINITION, ResolverStatus.DEFINITION));
+    return withChannel(channel -> new GrpcState(channel, new WireResources(registry))
+        .find(ResolverStatus.DEFINITION, "resolvers"));
   }
 
   @Test

@@ -36,9 +36,8 @@ import java.util.Optional;
  *       layer's ({@code searchDomainsOverridden}).</li>
  * </ul>
  *
- * <p>A {@code ResolverConfig} whose {@code searchDomains} section holds only {@code disableDefault} counts as setting
- * no search domains (an override to none): the configuration model cannot yet tell that apart from
- * {@code domains: []}, which Talos can.
+ * <p>A {@code ResolverConfig} whose {@code searchDomains} section holds only {@code disableDefault} sets no search
+ * domains (as in Talos, only a {@code domains} list, even an empty one, overrides the lower layers').
  */
 public final class ResolverConfigController extends ConfigController<ResolverSpec> {
   public static final List<NameServerSpec> DEFAULT_SERVERS =

@@ -143,6 +143,13 @@ class ResolverConfigControllerTest {
   }
 
   @Test
+  void disableDefaultAloneSetsNoSearchDomains() {
+    config(documents(new ResolverConfig(List.of(NameServerConfig.of("9.9.9.9")), new SearchDomainsConfig(null, true))));
+    await(ConfigLayer.CONFIGURATION, spec -> assertThat(spec).isEqualTo(
+        new ResolverSpec(List.of(), servers("9.9.9.9"), ConfigLayer.CONFIGURATION, List.of(), false)));
+  }
+
+  @Test
   void encryptedServersKeepProtocolAndTlsName() {
     config(documents(new ResolverConfig(List.of(new NameServerConfig("9.9.9.9", "DoT", "dns.quad9.net"),
         NameServerConfig.of("8.8.8.8")), null)));
