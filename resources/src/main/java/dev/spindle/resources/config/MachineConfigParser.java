@@ -58,6 +58,11 @@ public final class MachineConfigParser {
     return check(text, source, ValidationMode.CONTAINER).orThrow();
   }
 
+  /** {@link #check(String, String, ValidationMode)} in {@link ValidationMode#CONTAINER} mode. */
+  public static Result check(String text, String source) {
+    return check(text, source, ValidationMode.CONTAINER);
+  }
+
   /** Parses and validates {@code text}; {@code source} names it in messages (a file name, {@code apply-config}). */
   public static Result check(String text, String source, ValidationMode mode) {
     Objects.requireNonNull(text, "text");
