@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "spindlectl", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
     description = "Reads and watches the resources of Spindle nodes.",
-    subcommands = {GetCommand.class, ApplyConfigCommand.class, VersionCommand.class, CompletionCommand.class,
-        GenCommand.class})
+    subcommands = {GetCommand.class, ApplyConfigCommand.class, ValidateCommand.class, VersionCommand.class,
+        CompletionCommand.class, GenCommand.class})
 public final class Spindlectl implements Runnable {
   /** grpc-java logs through java.util.logging; its warnings would break the one-line error contract. */
   private static final Logger GRPC_LOGGER = Logger.getLogger("io.grpc");

@@ -58,6 +58,11 @@ public final class MachineConfigParser {
     return check(text, source, ValidationMode.CONTAINER).orThrow();
   }
 
+  /** {@link #check(String, String, ValidationMode)} in {@link ValidationMode#CONTAINER} mode. */
+  public static Result check(String text, String source) {
+    return check(text, source, ValidationMode.CONTAINER);
+  }
+
   /** Parses and validates {@code text}; {@code source} names it in messages (a file name, {@code apply-config}). */
   public static Result check(String text, String source, ValidationMode mode) {
     Objects.requireNonNull(text, "text");
@@ -77,7 +82,6 @@ public final class MachineConfigParser {
     private final List<Typed> typed = new ArrayList<>();
     private final Map<String, Integer> seen = new HashMap<>();
     private V1Alpha1Config v1alpha1;
-    private Node v1alpha1Root;
     private int count;
 
     Run(String text, String source, ValidationMode mode) {
@@ -103,7 +107,7 @@ public final class MachineConfigParser {
           break;
         } catch (YAMLException e) {
           problems.document("document " + (count + 1));
-          problems.error((org.yaml.snakeyaml.error.Mark) null, "YAML error: " + e.getMessage());
+          problems.error("YAML error: " + e.getMessage());
           break;
         }
         if (YamlTree.isNull(root)) {
@@ -114,7 +118,7 @@ public final class MachineConfigParser {
       }
       if (count == 0 && !problems.hasErrors()) {
         problems.document("");
-        problems.error((org.yaml.snakeyaml.error.Mark) null, "no configuration documents");
+        problems.error("no configuration documents");
       }
       conflicts();
       MachineConfig config = problems.hasErrors() ? null : new MachineConfig(text, v1alpha1, documents);
@@ -168,7 +172,6 @@ public final class MachineConfigParser {
       }
       SchemaCheck.check(root, ConfigSchema.V1ALPHA1, problems);
       v1alpha1 = V1Alpha1Reader.read(root, problems, mode);
-      v1alpha1Root = root;
     }
 
     /** Whether a document with {@code id} came before; reports it if so. */

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -60,7 +62,7 @@ final class NetworkReader {
   }
 
   /** The list's strings, each checked; an error for each that fails. Empty when the list is absent. */
-  private List<String> each(Node list, String path, java.util.function.Predicate<String> rule, String reason) {
+  private List<String> each(Node list, String path, Predicate<String> rule, String reason) {
     List<String> values = new ArrayList<>();
     List<Node> items = items(list);
     for (int i = 0; i < items.size(); i++) {
@@ -77,7 +79,7 @@ final class NetworkReader {
   }
 
   private void device(Node d, String path) {
-    if (!(d instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+    if (!(d instanceof MappingNode)) {
       return;
     }
     String name = text(YamlTree.field(d, "interface"));
@@ -150,7 +152,7 @@ final class NetworkReader {
     if (text(source) != null && !ValueRules.isIp(text(source))) {
       problems.error(source, field(path, "source"), Problems.shown(source, false), "must be an IP address");
     }
-    if (r instanceof org.yaml.snakeyaml.nodes.MappingNode && isEmpty(network) && isEmpty(gateway)) {
+    if (r instanceof MappingNode && isEmpty(network) && isEmpty(gateway)) {
       problems.error(r, path, null, "either network or gateway should be set");
     }
   }

@@ -41,6 +41,11 @@ final class Problems {
     errors.add(problem(at, "", null, reason));
   }
 
+  /** An error about the whole file (no documents in it), with no location. */
+  void error(String reason) {
+    errors.add(problem(null, "", null, reason));
+  }
+
   void warning(Node at, String path, String reason) {
     warnings.add(problem(at == null ? null : at.getStartMark(), path, null, reason));
   }

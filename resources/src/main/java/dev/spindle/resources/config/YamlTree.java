@@ -89,7 +89,11 @@ final class YamlTree {
     }
     String v = s.getValue();
     if (YamlResolver.resolve(v) == YamlResolver.Kind.INT) {
-      return parseInt(v);
+      try {
+        return parseInt(v);
+      } catch (NumberFormatException e) {
+        return null; // a form go-yaml calls an integer but this reading does not cover: reported as not one
+      }
     }
     if (YamlResolver.resolve(v) == YamlResolver.Kind.FLOAT) {
       try {

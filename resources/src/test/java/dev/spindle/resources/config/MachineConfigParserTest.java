@@ -186,4 +186,88 @@ class MachineConfigParserTest {
           inlineManifests: [{name: ns, contents: "kind: Namespace"}]
         """, "cfg.yaml");
   }
+
+  @Test
+  void warningsDoNotRejectTheConfiguration() {
+    var result = MachineConfigParser.check("""
+        machine:
+          type: join
+          network:
+            interfaces:
+              - interface: eth0
+                cidr: 10.0.0.2/24
+        ---
+        apiVersion: v1alpha1
+        kind: ResolverConfig
+        nameservers:
+          - {address: 9.9.9.9, protocol: DoT, tlsServerName: dns.quad9.net}
+        """, "w.yaml", ValidationMode.CONTAINER);
+
+    assertThat(result.valid()).isTrue();
+    assertThat(result.config().v1alpha1().orElseThrow().machine().type()).isEqualTo("worker");
+    assertThat(result.warnings()).extracting(ConfigProblem::message).containsExactly(
+        "w.yaml:2:9: v1alpha1: machine.type: use \"worker\" instead of \"join\" for machine type",
+        "w.yaml:6:9: v1alpha1: machine.network.interfaces[0].cidr: deprecated, use addresses (eth0)",
+        "w.yaml:10:1: document 2 (ResolverConfig): nameservers: all configured nameservers use encrypted DNS (DoT or "
+            + "DoH): validating certificates requires a correct system clock, so boot may stall when NTP servers are "
+            + "configured by hostname; consider keeping at least one plain-DNS fallback or configuring NTP servers "
+            + "by IP address");
+  }
+
+  @Test
+  void aFailedCheckHasNoConfiguration() {
+    var result = MachineConfigParser.check("machine: {typo: 1}", "x.yaml", ValidationMode.CLOUD);
+
+    assertThat(result.valid()).isFalse();
+    assertThat(result.config()).isNull();
+    assertThatThrownBy(result::orThrow).isInstanceOf(ConfigValidationException.class)
+        .hasMessage("x.yaml:1:11: v1alpha1: machine.typo: unknown field");
+  }
+
+  @Test
+  void installNeedsADiskOnlyInMetalMode() throws Exception {
+    String text = "machine:\n  install:\n    wipe: true\n";
+
+    MachineConfigParser.parse(text, "i.yaml"); // container mode by default
+    assertThat(MachineConfigParser.check(text, "i.yaml", ValidationMode.CLOUD).valid()).isTrue();
+    assertThat(MachineConfigParser.check(text, "i.yaml", ValidationMode.METAL).errors())
+        .extracting(ConfigProblem::message).containsExactly(
+            "i.yaml:3:5: v1alpha1: machine.install: either install disk or diskSelector should be defined (metal mode)");
+  }
+
+  @Test
+  void secretsNeverAppearInProblems() {
+    var result = MachineConfigParser.check("""
+        machine:
+          token: {not: valid}
+          network:
+            interfaces:
+              - interface: wg0
+                wireguard:
+                  privateKey: c2VjcmV0LWJ1dC1zaG9ydA==
+        cluster:
+          secret: S3CR3T-value
+          discovery:
+            enabled: true
+            registries:
+              service:
+                endpoint: not-a-url
+        """, "s.yaml", ValidationMode.CONTAINER);
+
+    assertThat(result.errors()).extracting(ConfigProblem::message).containsExactly(
+        "s.yaml:2:10: v1alpha1: machine.token: expected a string, got a mapping",
+        "s.yaml:7:23: v1alpha1: machine.network.interfaces[0].wireguard.privateKey: (redacted): private key is "
+            + "invalid: must be 32 bytes, base64-encoded",
+        "s.yaml:11:5: v1alpha1: cluster.discovery: cluster discovery service requires .cluster.id",
+        "s.yaml:14:19: v1alpha1: cluster.discovery.registries.service.endpoint: \"not-a-url\": must be an http or "
+            + "https URL with a host");
+    assertThat(result.errors().toString()).doesNotContain("S3CR3T").doesNotContain("c2VjcmV0");
+  }
+
+  @Test
+  void aValidConfigurationKeepsItsExactText() throws Exception {
+    String text = "# comment kept\nmachine:\n  kubelet: {image: x}   # and this\n";
+
+    assertThat(MachineConfigParser.parse(text, "t.yaml").text()).isEqualTo(text);
+  }
 }

@@ -1,0 +1,53 @@
+package dev.spindle.resources.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The value rules against Go's {@code net.ParseIP}/{@code ParseCIDR} and RFC 1123 names, case by case. */
+class ValueRulesTest {
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "1.1.1.1|true", "0.0.0.0|true", "255.255.255.255|true", "256.0.0.1|false", "1.1.1|false", "1.1.1.1.1|false",
+      "01.1.1.1|false", "' 1.1.1.1'|false", "::|true", "::1|true", "fd00::53|true", "2001:db8::|true",
+      "2001:db8:0:0:0:0:0:1|true", "2001:db8:0:0:0:0:0:0:1|false", "2001:db8::0:0:0:0:0:1|false",
+      "1:2:3:4:5:6:7::|true", "::ffff:1.2.3.4|true", "::1.2.3.4|true", "1:2:3:4:5:6:1.2.3.4|true",
+      "1:2:3:4:5:6:7:1.2.3.4|false", "fe80::1%eth0|false", "[::1]|false", "1::2::3|false", ":::|false", "1:|false",
+      ":1|false", "12345::|false", "g::1|false", "''|false", "dns.example|false", "::ffff:1.2.3|false"})
+  void ipAddresses(String text, boolean valid) {
+    assertThat(ValueRules.isIp(text)).isEqualTo(valid);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "10.0.0.0/8|true", "10.0.0.1/32|true", "0.0.0.0/0|true", "10.0.0.0/33|false", "10.0.0.0/08|false",
+      "10.0.0.0/|false", "10.0.0.0|false", "fd00::/64|true", "fd00::/128|true", "fd00::/129|false", "/24|false",
+      "10.0.0.0/-1|false"})
+  void cidrs(String text, boolean valid) {
+    assertThat(ValueRules.isCidr(text)).isEqualTo(valid);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "corp.example|true", "a|true", "corp.example.|true", "x-1.example|true", "1.example|true", "-a.example|false",
+      "a-.example|false", "a..b|false", "a_b.example|false", ".example|false", "''|false", "a b|false"})
+  void dnsNames(String text, boolean valid) {
+    assertThat(ValueRules.isDnsName(text)).isEqualTo(valid);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "192.0.2.1:51820|true", "[fd00::1]:51820|true", "peer.example:51820|true", "192.0.2.1|false",
+      "fd00::1:51820|false", "host:|false", ":51820|false", "host:65536|false", "[fd00::1|false"})
+  void hostPorts(String text, boolean valid) {
+    assertThat(ValueRules.isHostPort(text)).isEqualTo(valid);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', nullValues = "none", value = {
+      "node-1|none", "node-1.corp.example|none", "''|invalid hostname \"\"", ".example|invalid hostname \"\""})
+  void hostnames(String text, String problem) {
+    assertThat(ValueRules.hostnameProblem(text)).isEqualTo(problem);
+  }
+}
