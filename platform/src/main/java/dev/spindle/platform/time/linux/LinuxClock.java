@@ -13,6 +13,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Steps {@code CLOCK_REALTIME} with {@code clock_gettime} + {@code clock_settime} through {@code java.lang.foreign}
@@ -37,6 +38,20 @@ public final class LinuxClock implements ClockAdjuster {
   private static MethodHandle call(String name) {
     MemorySegment symbol = LINKER.defaultLookup().findOrThrow(name);
     return LINKER.downcallHandle(symbol, CLOCK_CALL, Linker.Option.captureCallState("errno"));
+  }
+
+  /** Reads {@code CLOCK_REALTIME} (harmless; tests use it to check the {@code timespec} layout). */
+  public Instant realtime() throws ClockException {
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment errno = a.allocate(CAPTURE);
+      MemorySegment ts = a.allocate(TIMESPEC);
+      check((int) GETTIME.invokeExact(errno, CLOCK_REALTIME, ts), errno, "reading CLOCK_REALTIME");
+      return Instant.ofEpochSecond(ts.get(ValueLayout.JAVA_LONG, 0), ts.get(ValueLayout.JAVA_LONG, 8));
+    } catch (ClockException | RuntimeException e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException("calling clock_gettime", t);
+    }
   }
 
   @Override
