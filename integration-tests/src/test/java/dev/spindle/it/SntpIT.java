@@ -40,25 +40,31 @@ class SntpIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Path binary = Prerequisites.requireBinary("chronyd", "chrony");
     port = LocalDaemon.freeUdpPort();
-    Path config = dir.resolve("chrony.conf");
+    chronyd = chronyd(dir.resolve("first"), port);
+  }
+
+  /** chronyd serving its local clock on 127.0.0.1:port, its files in {@code where}. */
+  static LocalDaemon chronyd(Path where, int port) throws Exception {
+    Path binary = Prerequisites.requireBinary("chronyd", "chrony");
+    Files.createDirectories(where);
+    Path config = where.resolve("chrony.conf");
     Files.writeString(config, String.join("\n",
         "port " + port,
         "bindaddress 127.0.0.1",
         "allow 127.0.0.1",
         "local stratum 8",
         "cmdport 0",
-        "pidfile " + dir.resolve("chronyd.pid"),
-        "dumpdir " + dir,
-        "logdir " + dir,
-        "ntsdumpdir " + dir,
+        "pidfile " + where.resolve("chronyd.pid"),
+        "dumpdir " + where,
+        "logdir " + where,
+        "ntsdumpdir " + where,
         ""));
     List<String> command = new ArrayList<>(List.of(binary.toString(), "-d", "-x", "-f", config.toString()));
     // -x: never touch the clock. As root, stay root (no drop to _chrony, which cannot write the temp dir);
     // otherwise -U lets chronyd run unprivileged.
     command.addAll(LocalDaemon.root() ? List.of("-u", "root") : List.of("-U"));
-    chronyd = new LocalDaemon(command, dir.resolve("chronyd.log"));
+    return new LocalDaemon(command, where.resolve("chronyd.log"));
   }
 
   @AfterAll
@@ -82,5 +88,18 @@ class SntpIT {
     assertThat(status.offset().abs()).isLessThan(Duration.ofMillis(50)); // the same clock on both ends
     assertThat(status.epoch()).isZero();
     assertThat(status.syncDisabled()).isFalse();
+  }
+
+  @Test
+  void aServerThatComesUpLaterIsFoundByTheRetries() throws Exception {
+    int late = LocalDaemon.freeUdpPort();
+    h.create(TimeServerStatus.DEFINITION, TimeServerStatus.ID,
+        new TimeServerStatus(List.of("127.0.0.1:" + late), false));
+    h.awaitSpec(TimeStatus.DEFINITION, TimeStatus.ID, s -> assertThat(s).isEqualTo(TimeStatus.of(false, 0, false)));
+    try (LocalDaemon second = chronyd(dir.resolve("late"), late)) {
+      var status = h.awaitSpec(TimeStatus.DEFINITION, TimeStatus.ID, s -> assertThat(s.synced()).isTrue());
+      second.alive();
+      assertThat(status.server()).isEqualTo("127.0.0.1:" + late);
+    }
   }
 }
