@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The daemon's settings after parsing the command line. {@code config} is the machine configuration file to start
  * with, or null to start with the one {@code apply-config} last stored in the state directory (if any).
+ * {@code setClock}: step the wall clock from SNTP answers (only with {@code --platform linux}).
  */
 public record DaemonOptions(
     Platform platform, Path stateDirectory, InetSocketAddress listen, List<String> serverNames,
-    Path clientConfig, String contextName, Path config) {}
+    Path clientConfig, String contextName, Path config, boolean setClock) {}

@@ -1,6 +1,9 @@
 package dev.spindle.daemon;
 
 import dev.spindle.controllers.network.NetworkControllers;
+import dev.spindle.controllers.runtime.OutboundHttp;
+import dev.spindle.controllers.runtime.OutboundHttpController;
+import dev.spindle.controllers.time.TimeControllers;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.runtime.controller.Controller;
 import java.util.ArrayList;
@@ -10,9 +13,13 @@ import java.util.List;
 final class NodeControllers {
   private NodeControllers() {}
 
-  static List<Controller> all(DaemonOptions options) throws NetlinkException {
+  /** {@code outbound}: the node's one outbound HTTP client, kept current by its controller. */
+  static List<Controller> all(DaemonOptions options, OutboundHttp outbound) throws NetlinkException {
+    Platform platform = options.platform();
     var all = new ArrayList<Controller>();
-    all.addAll(NetworkControllers.all(options.platform().rtnetlink()));
+    all.addAll(NetworkControllers.all(platform.rtnetlink()));
+    all.addAll(TimeControllers.all(platform.sntp(), platform.clock(options.setClock())));
+    all.add(new OutboundHttpController(outbound));
     return List.copyOf(all);
   }
 }

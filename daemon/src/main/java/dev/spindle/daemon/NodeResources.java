@@ -4,6 +4,7 @@ import dev.spindle.resources.config.ConfigResources;
 import dev.spindle.resources.files.FilesResources;
 import dev.spindle.resources.network.NetworkResources;
 import dev.spindle.resources.runtime.RuntimeResources;
+import dev.spindle.resources.time.TimeResources;
 import dev.spindle.runtime.meta.NamespaceSpec;
 import dev.spindle.runtime.meta.ResourceDefinitionSpec;
 import dev.spindle.runtime.resource.ResourceDefinition;
@@ -22,6 +23,7 @@ final class NodeResources {
     all.addAll(RuntimeResources.ALL);
     all.addAll(ConfigResources.ALL);
     all.addAll(FilesResources.ALL);
+    all.addAll(TimeResources.ALL);
     return List.copyOf(all);
   }
 

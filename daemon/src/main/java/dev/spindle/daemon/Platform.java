@@ -4,7 +4,16 @@ import dev.spindle.platform.network.FakeRtnetlink;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.linux.LinuxRtnetlink;
 import dev.spindle.platform.network.Rtnetlink;
+import dev.spindle.controllers.time.TimeControllers;
+import dev.spindle.platform.time.ClockAdjuster;
+import dev.spindle.platform.time.CommonsNetSntp;
+import dev.spindle.platform.time.FakeSntp;
+import dev.spindle.platform.time.SimulatedClock;
+import dev.spindle.platform.time.Sntp;
+import dev.spindle.platform.time.linux.LinuxClock;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Which OS adapters the daemon uses. {@code simulated} (the default) runs on behavioural fakes and needs neither root
@@ -39,6 +48,19 @@ public enum Platform {
    */
   public Rtnetlink rtnetlink() throws NetlinkException {
     return this == LINUX ? LinuxRtnetlink.open() : FakeRtnetlink.simulatedNode();
+  }
+
+  /**
+   * The SNTP client: the real one on linux; on the simulated node a fake whose servers (the default
+   * {@code time.cloudflare.com} among them) are simulated, so nothing is sent to the network.
+   */
+  public Sntp sntp() {
+    return this == LINUX ? new CommonsNetSntp() : FakeSntp.simulatedNode(new SimulatedClock(Duration.ZERO));
+  }
+
+  /** The wall clock the time controller may step: only on linux and only when asked ({@code --set-clock}). */
+  public Optional<ClockAdjuster> clock(boolean setClock) {
+    return TimeControllers.clock(this == LINUX, setClock, LinuxClock::new);
   }
 
   /** Where the daemon keeps its PKI and state unless told otherwise. */

@@ -9,6 +9,7 @@ import dev.spindle.api.server.MutualTlsServer;
 import dev.spindle.api.machine.ConfigRejectedException;
 import dev.spindle.api.machine.MachineService;
 import dev.spindle.controllers.config.ConfigPreview;
+import dev.spindle.controllers.runtime.OutboundHttp;
 import dev.spindle.runtime.controller.Controller;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.runtime.controller.ControllerRuntime;
@@ -45,10 +46,16 @@ public class SpindleNode {
   private volatile InMemoryState state;
   private volatile ControllerRuntime runtime;
   private volatile Server server;
+  private volatile OutboundHttp outbound;
   private volatile boolean ready;
 
   public boolean ready() {
     return ready;
+  }
+
+  /** The node's outbound HTTP client (proxies and CA bundle from the configuration), for the services that call out. */
+  public OutboundHttp outbound() {
+    return outbound;
   }
 
   public int grpcPort() {
@@ -63,7 +70,8 @@ public class SpindleNode {
     publishMeta(registry);
 
     runtime = new ControllerRuntime(state, meters, RuntimeOptions.DEFAULT);
-    List<Controller> controllers = NodeControllers.all(options);
+    outbound = new OutboundHttp();
+    List<Controller> controllers = NodeControllers.all(options, outbound);
     controllers.forEach(runtime::register);
     var applier = new NodeConfigApplier(state, new MachineConfigParsing(), new ConfigPreview(controllers),
         new MachineConfigStore(options.stateDirectory()));
@@ -165,6 +173,9 @@ public class SpindleNode {
     }
     if (runtime != null) {
       runtime.close();
+    }
+    if (outbound != null) {
+      outbound.close();
     }
     if (state != null) {
       state.close();

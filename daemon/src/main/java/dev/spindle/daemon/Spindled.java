@@ -17,6 +17,10 @@ public class Spindled implements QuarkusApplication {
   SpindleNode node;
 
   public static void main(String... args) {
+    // before any java.net.http client exists: proxy credentials must be allowed on CONNECT (see OutboundHttp)
+    if (System.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) {
+      System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
+    }
     Quarkus.run(Spindled.class, args);
   }
 

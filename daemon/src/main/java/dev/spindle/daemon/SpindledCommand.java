@@ -38,11 +38,15 @@ final class SpindledCommand implements Callable<DaemonOptions> {
           + "Default: the stored one, if any.")
   Path config;
 
+  @Option(names = "--set-clock",
+      description = "Step the wall clock from SNTP answers (needs --platform linux and CAP_SYS_TIME).")
+  boolean setClock;
+
   @Override
   public DaemonOptions call() {
     Platform p = Platform.parse(platform);
     return new DaemonOptions(p, stateDir != null ? stateDir : p.defaultStateDirectory(), address(listen),
-        List.copyOf(serverNames), ClientConfig.resolvePath(clientConfig), context, config);
+        List.copyOf(serverNames), ClientConfig.resolvePath(clientConfig), context, config, setClock);
   }
 
   static InetSocketAddress address(String hostPort) {

@@ -63,7 +63,7 @@ class SpindleNodeConfigTest {
 
   private DaemonOptions options(Path config) {
     return new DaemonOptions(Platform.SIMULATED, dir.resolve("state"), new InetSocketAddress("127.0.0.1", 0),
-        List.of(), dir.resolve("client"), "test", config);
+        List.of(), dir.resolve("client"), "test", config, false);
   }
 
   private <T> T withChannel(ChannelCall<T> call) throws Exception {

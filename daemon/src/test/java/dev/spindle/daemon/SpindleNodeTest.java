@@ -12,6 +12,7 @@ import dev.spindle.api.auth.StateDirectoryPki;
 import dev.spindle.api.auth.TlsContexts;
 import dev.spindle.api.client.GrpcState;
 import dev.spindle.resources.network.LinkStatus;
+import dev.spindle.resources.time.TimeStatus;
 import dev.spindle.runtime.meta.NamespaceSpec;
 import dev.spindle.runtime.meta.ResourceDefinitionSpec;
 import dev.spindle.runtime.resource.Resource;
@@ -56,7 +57,7 @@ class SpindleNodeTest {
     dir = Files.createTempDirectory("spindled-test");
     config = dir.resolve("client/config");
     node.start(new DaemonOptions(Platform.SIMULATED, dir.resolve("state"), new InetSocketAddress("127.0.0.1", 0),
-        List.of(), config, "test", null));
+        List.of(), config, "test", null, false));
   }
 
   @AfterEach
@@ -102,6 +103,21 @@ class SpindleNodeTest {
   }
 
   @Test
+  void theSimulatedNodeSyncsItsTimeWithoutTouchingTheNetwork() throws Exception {
+    ManagedChannel channel = channel(ClientConfig.read(config).currentContext());
+    try {
+      var state = new GrpcState(channel, new WireResources(ResourceRegistry.of(List.of(TimeStatus.DEFINITION))));
+      org.awaitility.Awaitility.await().untilAsserted(() -> {
+        var status = state.get(TimeStatus.DEFINITION, TimeStatus.ID).spec();
+        assertThat(status.synced()).isTrue();
+        assertThat(status.server()).isEqualTo("time.cloudflare.com");
+      });
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void readerMayReadButNotWrite() throws Exception {
     var pki = new StateDirectoryPki(dir.resolve("state"), dev.spindle.api.auth.ServerNames.loopback())
         .loadOrCreate().pki();
@@ -135,7 +151,7 @@ class SpindleNodeTest {
     var before = Files.readString(dir.resolve("state/pki/ca.crt"));
     node.stop();
     node.start(new DaemonOptions(Platform.SIMULATED, dir.resolve("state"), new InetSocketAddress("127.0.0.1", 0),
-        List.of(), config, "second", null));
+        List.of(), config, "second", null, false));
 
     assertThat(Files.readString(dir.resolve("state/pki/ca.crt"))).isEqualTo(before);
     var merged = ClientConfig.read(config);
