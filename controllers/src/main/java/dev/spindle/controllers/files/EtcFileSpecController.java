@@ -31,19 +31,17 @@ import java.util.Objects;
  *
  * <p>Talos writes a shadow copy and bind-mounts it over its read-only {@code /etc}, so undoing is an unmount that
  * reveals the original. Spindle writes in place (on Linux the host's {@code /etc} is writable and not Spindle's), so
- * it keeps the original under {@code /var/lib/spindle/files/etc} ({@link Originals}) and puts it back, or removes
+ * it keeps the original under {@code /var/lib/spindle/files/etc} ({@link ManagedFiles}) and puts it back, or removes
  * the file if there was none. A file that fails does not hold up the others; the reconcile then fails with every
  * error and is retried.
  */
 public final class EtcFileSpecController implements Controller {
   static final String ORIGINALS = "/var/lib/spindle/files/etc";
 
-  private final NodeFiles files;
-  private final Originals originals;
+  private final ManagedFiles managed;
 
   public EtcFileSpecController(NodeFiles files) {
-    this.files = Objects.requireNonNull(files, "files");
-    this.originals = new Originals(files, ORIGINALS);
+    this.managed = new ManagedFiles(Objects.requireNonNull(files, "files"), ORIGINALS);
   }
 
   @Override
@@ -58,7 +56,7 @@ public final class EtcFileSpecController implements Controller {
     for (Resource<EtcFileSpec> spec : ctx.list(EtcFileSpec.DEFINITION)) {
       try {
         if (spec.metadata().phase() == Phase.TEARING_DOWN) {
-          originals.restore(path(spec.id()));
+          managed.restore(path(spec.id()));
           ctx.removeFinalizers(spec.pointer(), name());
         } else {
           write(ctx, spec);
@@ -84,8 +82,7 @@ public final class EtcFileSpecController implements Controller {
         return;
       }
     }
-    originals.keep(path);
-    files.update(path, held.spec().contents().getBytes(StandardCharsets.UTF_8), held.spec().mode());
+    managed.write(path, held.spec().contents().getBytes(StandardCharsets.UTF_8), held.spec().mode());
     ctx.put(Resource.of(EtcFileStatus.DEFINITION, FilesNamespaces.FILES, held.id(),
         new EtcFileStatus(String.valueOf(held.version()))));
   }

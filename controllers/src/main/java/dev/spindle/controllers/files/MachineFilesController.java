@@ -6,6 +6,7 @@ import static dev.spindle.runtime.controller.Declaration.outputs;
 import dev.spindle.controllers.config.ConfigSources;
 import dev.spindle.platform.files.IoErrors;
 import dev.spindle.platform.files.NodeFiles;
+import dev.spindle.resources.config.MachineConfig;
 import dev.spindle.resources.config.MachineFile;
 import dev.spindle.resources.files.EtcFileSpec;
 import dev.spindle.resources.files.FilesNamespaces;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,16 +35,16 @@ import java.util.Set;
  * <p>The whole list is planned and checked first ({@link MachineFilesPlan}); if any entry is invalid nothing is
  * written or restored, every entry's status says why ({@code invalid}, or {@code refused} for the good ones held
  * back), and the controller looks again after a while ({@value #RECHECK_SECONDS} s by default), since a missing file may appear. A valid
- * list is written path by path with atomic replaces, each path's original kept first ({@link Originals}), so appends
- * never pile up across restarts; paths no longer configured get their originals back. A write that fails is
+ * list is written path by path with atomic replaces, each path's original kept first ({@link ManagedFiles}), so appends
+ * never pile up across restarts; paths no longer configured get their originals back. Without a machine
+ * configuration resource (not loaded yet) the controller changes nothing, so a restart does not flap the files. A write that fails is
  * {@code failed} in its status and fails the reconcile, which the runtime retries.
  */
 public final class MachineFilesController implements Controller {
   static final String ORIGINALS = "/var/lib/spindle/files/machine";
   static final long RECHECK_SECONDS = 30;
 
-  private final NodeFiles files;
-  private final Originals originals;
+  private final ManagedFiles managed;
   private final Duration recheck;
   private List<String> lastInvalid = List.of();
 
@@ -52,8 +54,7 @@ public final class MachineFilesController implements Controller {
 
   /** @param recheck how long an invalid list waits before it is checked again without a configuration change */
   public MachineFilesController(NodeFiles files, Duration recheck) {
-    this.files = Objects.requireNonNull(files, "files");
-    this.originals = new Originals(files, ORIGINALS);
+    this.managed = new ManagedFiles(Objects.requireNonNull(files, "files"), ORIGINALS);
     this.recheck = Objects.requireNonNull(recheck, "recheck");
   }
 
@@ -65,13 +66,15 @@ public final class MachineFilesController implements Controller {
 
   @Override
   public Result reconcile(ReconcileContext ctx) throws IOException {
-    List<MachineFile> entries = ConfigSources.machineConfig(ctx)
-        .flatMap(c -> c.v1alpha1())
-        .map(v1 -> v1.machine().files())
-        .orElse(List.of());
+    Optional<MachineConfig> config = ConfigSources.machineConfig(ctx);
+    if (config.isEmpty()) {
+      // no configuration yet (a restart before it is loaded) is not one without files: leave the disk alone
+      return Result.done();
+    }
+    List<MachineFile> entries = config.get().v1alpha1().map(v1 -> v1.machine().files()).orElse(List.of());
     Set<String> etcFiles = new HashSet<>();
     ctx.list(EtcFileSpec.DEFINITION).forEach(r -> etcFiles.add("/etc/" + r.id()));
-    MachineFilesPlan.Plan plan = MachineFilesPlan.plan(entries, etcFiles, originals::originalOrCurrent);
+    MachineFilesPlan.Plan plan = MachineFilesPlan.plan(entries, etcFiles, managed::originalOrCurrent);
 
     if (!plan.valid()) {
       refuse(ctx, plan);
@@ -83,18 +86,17 @@ public final class MachineFilesController implements Controller {
     for (MachineFilesPlan.PathPlan p : plan.paths()) {
       wanted.add(p.path());
       try {
-        originals.keep(p.path());
-        files.update(p.path(), p.contents(), p.mode());
+        managed.write(p.path(), p.contents(), p.mode());
         status(ctx, p, MachineFileState.APPLIED, "");
       } catch (IOException e) {
         failures.add(p.path() + ": " + IoErrors.reason(e));
         status(ctx, p, MachineFileState.FAILED, IoErrors.reason(e));
       }
     }
-    for (String path : originals.paths()) {
+    for (String path : managed.paths()) {
       if (!wanted.contains(path)) {
         try {
-          originals.restore(path);
+          managed.restore(path);
         } catch (IOException e) {
           failures.add("restoring " + path + ": " + IoErrors.reason(e));
         }

@@ -27,7 +27,7 @@ import java.util.Set;
  * </ul>
  *
  * Several entries for one path apply in order, each to the result of the one before; the first starts from the
- * file's original ({@link Originals}), so {@code append} gives {@code original + "\n" + content} every time.
+ * file's original ({@link ManagedFiles}), so {@code append} gives {@code original + "\n" + content} every time.
  */
 final class MachineFilesPlan {
   static final String STATE_DIR = "/var/lib/spindle";
@@ -37,8 +37,8 @@ final class MachineFilesPlan {
   /** How the plan learns what a file was before Spindle touched it. */
   @FunctionalInterface
   interface Facts {
-    /** The original of a path; {@link Originals.NotARegularFileException} if it is a directory or the like. */
-    Originals.Original original(String path) throws IOException;
+    /** The original of a path; {@link ManagedFiles.NotARegularFileException} if it is a directory or the like. */
+    ManagedFiles.Original original(String path) throws IOException;
   }
 
   /** One path: the entries for it (by index), what to write, and what is wrong with it. */
@@ -101,10 +101,10 @@ final class MachineFilesPlan {
     Optional<byte[]> current;
     int mode;
     try {
-      Originals.Original original = facts.original(path);
+      ManagedFiles.Original original = facts.original(path);
       current = original.contents();
       mode = original.existed() ? original.mode() : 0;
-    } catch (Originals.NotARegularFileException e) {
+    } catch (ManagedFiles.NotARegularFileException e) {
       current = Optional.empty();
       mode = 0;
       errors.add("machine.files[" + entries.get(0) + "]: " + e.getMessage());

@@ -2,6 +2,7 @@ package dev.spindle.controllers.files;
 
 import static dev.spindle.controllers.files.FilesConfigs.file;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.spindle.controllers.HarnessRun;
 import dev.spindle.platform.files.LocalNodeFiles;
@@ -73,6 +74,25 @@ class MachineFilesControllerTest {
   }
 
   @Test
+  void aBundleUpdatedBehindSpindlesBackKeepsTheUpdateAndGetsTheCaOnce() throws Exception {
+    String corp = TestCertificates.pem(7);
+    HarnessRun.with(harness(), h -> {
+      FilesConfigs.apply(h, config(file("append", CA_PATH, 0644, corp)));
+      awaitState(h, CA_PATH, MachineFileState.APPLIED);
+    });
+    String updated = BASE + TestCertificates.pem(2);
+    Files.writeString(bundle, updated); // the distribution's CA package was upgraded
+    HarnessRun.with(harness(), h -> {
+      FilesConfigs.apply(h, config(file("append", CA_PATH, 0644, corp)));
+      awaitState(h, CA_PATH, MachineFileState.APPLIED);
+      assertThat(Files.readString(bundle)).isEqualTo(updated + "\n" + corp);
+      FilesConfigs.apply(h, config());
+      h.awaitNoResource(MachineFileStatus.DEFINITION.pointer(CA_PATH));
+      assertThat(Files.readString(bundle)).isEqualTo(updated);
+    });
+  }
+
+  @Test
   void aRemovedEntryGetsTheOriginalBackAndACreatedFileIsRemoved() throws Exception {
     HarnessRun.with(harness(), h -> {
       FilesConfigs.apply(h, config(file("append", CA_PATH, 0644, TestCertificates.pem(7)),
@@ -82,10 +102,16 @@ class MachineFilesControllerTest {
           .isEqualTo("rw-------");
     });
     HarnessRun.with(harness(), h -> {
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(h.registry()
+          .timer("spindle.controller.reconcile.duration", "controller", "files.MachineFilesController").count())
+          .isPositive());
+      assertThat(Files.readString(bundle)).as("untouched until the configuration is loaded").isNotEqualTo(BASE);
+      assertThat(root.resolve("var/etc/app.conf")).exists();
       FilesConfigs.apply(h, config());
-      h.awaitNoResource(MachineFileStatus.DEFINITION.pointer(CA_PATH));
-      assertThat(Files.readString(bundle)).isEqualTo(BASE);
-      assertThat(root.resolve("var/etc/app.conf")).doesNotExist();
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        assertThat(Files.readString(bundle)).isEqualTo(BASE);
+        assertThat(root.resolve("var/etc/app.conf")).doesNotExist();
+      });
       try (var kept = Files.walk(root.resolve("var/lib/spindle/files/machine"))) {
         assertThat(kept.filter(Files::isRegularFile)).as("originals still recorded").isEmpty();
       }

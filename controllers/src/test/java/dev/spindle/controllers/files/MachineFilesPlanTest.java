@@ -17,16 +17,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class MachineFilesPlanTest {
   /** A node with /etc/hosts (0640) and a directory /etc/ssl/certs. */
-  private static final Map<String, Originals.Original> DISK = Map.of(
-      "/etc/hosts", new Originals.Original(Optional.of("127.0.0.1 localhost".getBytes(UTF_8)), 0640),
-      "/etc/ssl/certs/ca-certificates", new Originals.Original(Optional.of("BASE".getBytes(UTF_8)), 0644));
+  private static final Map<String, ManagedFiles.Original> DISK = Map.of(
+      "/etc/hosts", new ManagedFiles.Original(Optional.of("127.0.0.1 localhost".getBytes(UTF_8)), 0640),
+      "/etc/ssl/certs/ca-certificates", new ManagedFiles.Original(Optional.of("BASE".getBytes(UTF_8)), 0644));
 
   private static MachineFilesPlan.Plan plan(MachineFile... files) {
     return MachineFilesPlan.plan(List.of(files), Set.of("/etc/resolv.conf"), path -> {
       if (path.equals("/etc/ssl")) {
-        throw new Originals.NotARegularFileException(path);
+        throw new ManagedFiles.NotARegularFileException(path);
       }
-      return DISK.getOrDefault(path, new Originals.Original(Optional.empty(), 0));
+      return DISK.getOrDefault(path, new ManagedFiles.Original(Optional.empty(), 0));
     });
   }
 
