@@ -59,7 +59,12 @@ final class ManagedFiles {
 
   /** Writes the file (if it differs), recording its original first if none is recorded (or still valid). */
   void write(String path, byte[] contents, int mode) throws IOException {
-    if (recorded(path).isEmpty() || changedBehindOurBack(path)) {
+    boolean recorded = recorded(path).isPresent();
+    if (recorded && written(path).equals(List.of(digest(Optional.of(contents))))
+        && !changedBehindOurBack(path) && files.mode(path).orElse(-1) == mode) {
+      return; // already there: no write, no fsync
+    }
+    if (!recorded || changedBehindOurBack(path)) {
       forget(path);
       Original original = current(path);
       if (original.existed()) {

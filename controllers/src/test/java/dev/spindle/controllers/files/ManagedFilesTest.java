@@ -43,6 +43,16 @@ class ManagedFilesTest {
   }
 
   @Test
+  void anUnchangedFileIsNotRewritten() throws Exception {
+    managed().write("/etc/hosts", "one".getBytes(UTF_8), 0644);
+    Object inode = Files.getAttribute(hosts, "unix:ino");
+    managed().write("/etc/hosts", "one".getBytes(UTF_8), 0644);
+    assertThat(Files.getAttribute(hosts, "unix:ino")).isEqualTo(inode);
+    managed().write("/etc/hosts", "one".getBytes(UTF_8), 0600);
+    assertThat(Files.getAttribute(hosts, "unix:ino")).isNotEqualTo(inode);
+  }
+
+  @Test
   void aFileThatDidNotExistIsRemovedOnRestore() throws Exception {
     managed().write("/var/new", "x".getBytes(UTF_8), 0644);
     assertThat(managed().originalOrCurrent("/var/new").existed()).isFalse();
