@@ -11,6 +11,9 @@ import dev.spindle.platform.time.FakeSntp;
 import dev.spindle.platform.time.SimulatedClock;
 import dev.spindle.platform.time.Sntp;
 import dev.spindle.platform.time.linux.LinuxClock;
+import dev.spindle.platform.runtime.CmdlineSource;
+import dev.spindle.platform.runtime.FileCmdlineSource;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -61,6 +64,27 @@ public enum Platform {
   /** The wall clock the time controller may step: only on linux and only when asked ({@code --set-clock}). */
   public Optional<ClockAdjuster> clock(boolean setClock) {
     return TimeControllers.clock(this == LINUX, setClock, LinuxClock::new);
+  }
+
+  /**
+   * The kernel command line: {@code /proc/cmdline} on linux; on the simulated node a file in the state directory,
+   * written with a plausible default on first start so it can be edited between restarts.
+   */
+  public CmdlineSource cmdline(Path stateDirectory) throws IOException {
+    if (this == LINUX) {
+      return CmdlineSource.proc();
+    }
+    var file = new FileCmdlineSource(stateDirectory.resolve("cmdline"));
+    file.createIfAbsent(SIMULATED_CMDLINE);
+    return file;
+  }
+
+  /** The simulated node's first kernel command line. */
+  static final String SIMULATED_CMDLINE = "console=ttyS0 talos.platform=metal";
+
+  /** Where node files go unless {@code --files-root} says otherwise: the real root only on linux. */
+  public Path defaultFilesRoot(Path stateDirectory) {
+    return this == LINUX ? Path.of("/") : stateDirectory.resolve("root");
   }
 
   /** Where the daemon keeps its PKI and state unless told otherwise. */

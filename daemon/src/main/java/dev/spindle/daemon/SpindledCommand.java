@@ -42,11 +42,18 @@ final class SpindledCommand implements Callable<DaemonOptions> {
       description = "Step the wall clock from SNTP answers (needs --platform linux and CAP_SYS_TIME).")
   boolean setClock;
 
+  @Option(names = "--files-root", paramLabel = "DIR",
+      description = "Root under which node files (/etc/resolv.conf, the CA bundle, machine.files) are written. "
+          + "Default: <state-dir>/root on the simulated platform, / on linux.")
+  Path filesRoot;
+
   @Override
   public DaemonOptions call() {
     Platform p = Platform.parse(platform);
-    return new DaemonOptions(p, stateDir != null ? stateDir : p.defaultStateDirectory(), address(listen),
-        List.copyOf(serverNames), ClientConfig.resolvePath(clientConfig), context, config, setClock);
+    Path state = stateDir != null ? stateDir : p.defaultStateDirectory();
+    return new DaemonOptions(p, state, address(listen), List.copyOf(serverNames),
+        ClientConfig.resolvePath(clientConfig), context, config, setClock,
+        filesRoot != null ? filesRoot : p.defaultFilesRoot(state));
   }
 
   static InetSocketAddress address(String hostPort) {

@@ -44,7 +44,7 @@ class NoSecretsInLogsTest {
     Path dir = Files.createTempDirectory("spindled-secrets");
     try {
       var options = new DaemonOptions(Platform.SIMULATED, dir.resolve("state"), new InetSocketAddress("127.0.0.1", 0),
-          List.of(), dir.resolve("config"), "secrets", null, false);
+          List.of(), dir.resolve("config"), "secrets", null, false, dir.resolve("root"));
       node.start(options);
       node.stop();
       node.start(options);

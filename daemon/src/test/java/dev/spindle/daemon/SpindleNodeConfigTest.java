@@ -13,6 +13,7 @@ import dev.spindle.api.proto.machine.ApplyConfigurationRequest;
 import dev.spindle.api.proto.machine.ApplyConfigurationRequest.Mode;
 import dev.spindle.api.proto.machine.MachineServiceGrpc;
 import dev.spindle.resources.config.MachineConfig;
+import dev.spindle.resources.runtime.OutboundHttpStatus;
 import dev.spindle.resources.network.ResolverSpec;
 import dev.spindle.resources.network.ResolverStatus;
 import dev.spindle.runtime.resource.ResourceRegistry;
@@ -63,7 +64,7 @@ class SpindleNodeConfigTest {
 
   private DaemonOptions options(Path config) {
     return new DaemonOptions(Platform.SIMULATED, dir.resolve("state"), new InetSocketAddress("127.0.0.1", 0),
-        List.of(), dir.resolve("client"), "test", config, false);
+        List.of(), dir.resolve("client"), "test", config, false, dir.resolve("root"));
   }
 
   private <T> T withChannel(ChannelCall<T> call) throws Exception {
@@ -144,6 +145,21 @@ class SpindleNodeConfigTest {
     var registry = ResourceRegistry.of(List.of(ResolverSpec.DEFINITION, ResolverStatus.DEFINITION));
     return withChannel(channel -> new GrpcState(channel, new WireResources(registry))
         .find(ResolverStatus.DEFINITION, "resolvers"));
+  }
+
+  @Test
+  void theCorporateProxyExampleReachesTheFilesTheEnvironmentAndTheOutboundClient() throws Exception {
+    node.start(options(Path.of("..", "examples", "corporate-proxy.yaml")));
+    Path root = dir.resolve("root");
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      assertThat(root.resolve("etc/ssl/certs/ca-certificates.crt")).content()
+          .contains("\ncorp-proxy-ca:\n==============\n-----BEGIN CERTIFICATE-----");
+      assertThat(root.resolve("etc/resolv.conf"))
+          .hasContent("nameserver 10.0.0.53\nnameserver 10.0.1.53\n\nsearch corp.example");
+      var status = withChannel(channel -> new GrpcState(channel, new WireResources(ResourceRegistry.of(
+          List.of(OutboundHttpStatus.DEFINITION)))).get(OutboundHttpStatus.DEFINITION, OutboundHttpStatus.ID).spec());
+      assertThat(status.httpsProxy()).isEqualTo("http://proxy.corp.example:3128");
+    });
   }
 
   @Test

@@ -57,7 +57,7 @@ class SpindleNodeTest {
     dir = Files.createTempDirectory("spindled-test");
     config = dir.resolve("client/config");
     node.start(new DaemonOptions(Platform.SIMULATED, dir.resolve("state"), new InetSocketAddress("127.0.0.1", 0),
-        List.of(), config, "test", null, false));
+        List.of(), config, "test", null, false, dir.resolve("root")));
   }
 
   @AfterEach
@@ -151,7 +151,7 @@ class SpindleNodeTest {
     var before = Files.readString(dir.resolve("state/pki/ca.crt"));
     node.stop();
     node.start(new DaemonOptions(Platform.SIMULATED, dir.resolve("state"), new InetSocketAddress("127.0.0.1", 0),
-        List.of(), config, "second", null, false));
+        List.of(), config, "second", null, false, dir.resolve("root")));
 
     assertThat(Files.readString(dir.resolve("state/pki/ca.crt"))).isEqualTo(before);
     var merged = ClientConfig.read(config);

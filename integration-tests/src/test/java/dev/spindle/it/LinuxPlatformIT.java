@@ -24,7 +24,9 @@ class LinuxPlatformIT {
   void linksOfTheNamespaceAppearAndFollowTheKernel() throws Exception {
     try (var ns = new NetworkNamespace()) {
       NetworkNamespace.ip("-n", ns.name, "link", "add", "veth-a", "type", "veth", "peer", "name", "veth-b");
-      try (var node = new SpindledProcess(dir, ns.exec(), List.of("--platform", "linux"))) {
+      // the namespace shares the host's file system: node files go to a temporary root, not the host's /etc
+      var flags = List.of("--platform", "linux", "--files-root", dir.resolve("root").toString());
+      try (var node = new SpindledProcess(dir, ns.exec(), flags)) {
         node.awaitReadyLine();
         assertThat(node.log()).contains("platform linux");
 
