@@ -6,11 +6,10 @@ import dev.spindle.api.proto.machine.ApplyConfigurationRequest;
 import dev.spindle.api.proto.machine.ApplyConfigurationRequest.Mode;
 import dev.spindle.api.proto.machine.MachineServiceGrpc;
 import dev.spindle.cli.NodeClients.NodeClient;
+import dev.spindle.resources.config.MachineConfigParser;
+import dev.spindle.resources.config.ValidationMode;
 import io.grpc.StatusRuntimeException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -52,8 +51,10 @@ final class ApplyConfigCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Mode requested = mode();
+    String text = LocalFiles.readUtf8(file);
+    checkLocally(text, err);
     ApplyConfigurationRequest request = ApplyConfigurationRequest.newBuilder()
-        .setData(ByteString.copyFrom(read()))
+        .setData(ByteString.copyFromUtf8(text))
         .setMode(requested)
         .setDryRun(dryRun)
         .build();
@@ -82,13 +83,18 @@ final class ApplyConfigCommand implements Callable<Integer> {
     }
   }
 
-  private byte[] read() {
-    try {
-      return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new CliException(ExitStatus.ERROR, "no configuration file at " + file);
-    } catch (IOException e) {
-      throw new CliException(ExitStatus.ERROR, "reading " + file + ": " + e.getMessage(), e);
+
+  /**
+   * The node validates again, but it can send only the first problems back in a status; checking here first prints
+   * every one, and sends nothing that cannot be applied.
+   */
+  private void checkLocally(String text, PrintWriter err) {
+    var result = MachineConfigParser.check(text, file.toString(), ValidationMode.CONTAINER);
+    if (!result.valid()) {
+      result.errors().forEach(problem -> err.println(problem.message()));
+      err.flush();
+      throw new CliException(ExitStatus.ERROR, file + " is not valid (" + result.errors().size()
+          + (result.errors().size() == 1 ? " problem" : " problems") + "); nothing was sent");
     }
   }
 

@@ -46,7 +46,9 @@ final class Failures {
       case INVALID_ARGUMENT, FAILED_PRECONDITION, UNIMPLEMENTED ->
           new CliException(ExitStatus.ERROR, description + where, e);
       case NOT_FOUND -> new CliException(ExitStatus.NOT_FOUND, description + where, e);
-      default -> transport(e, node.address());
+      // only these say the node was not reached (or did not let us in); every other code is the node's answer
+      case UNAVAILABLE, DEADLINE_EXCEEDED, UNAUTHENTICATED, CANCELLED -> transport(e, node.address());
+      default -> new CliException(ExitStatus.ERROR, e.getStatus().getCode() + ": " + description + where, e);
     };
   }
 

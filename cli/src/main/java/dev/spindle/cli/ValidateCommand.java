@@ -3,13 +3,7 @@ package dev.spindle.cli;
 import dev.spindle.resources.config.ConfigProblem;
 import dev.spindle.resources.config.MachineConfigParser;
 import dev.spindle.resources.config.ValidationMode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * configuration offline, as {@code talosctl validate} does, with the parser the node itself uses. It prints
  * {@code <file> is valid for <mode> mode} and any warnings ({@code warning: ...}, on stderr), or every problem, one
  * located line each on stderr, and fails with {@link ExitStatus#ERROR} (a file that cannot be read is
- * {@link ExitStatus#PERMISSION_DENIED}, like every unreadable local file).
+ * {@link ExitStatus#PERMISSION_DENIED}, like every unreadable local file; a missing one {@link ExitStatus#ERROR}).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Validate a machine configuration file (offline).")
@@ -49,7 +43,7 @@ final class ValidateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CliException(ExitStatus.USAGE, e.getMessage(), e);
     }
-    String text = read(config);
+    String text = LocalFiles.readUtf8(config);
     var result = MachineConfigParser.check(text, config.toString(), parsedMode);
     PrintWriter err = spec.commandLine().getErr();
     for (ConfigProblem warning : result.warnings()) {
@@ -67,16 +61,4 @@ final class ValidateCommand implements Callable<Integer> {
     return ExitStatus.OK.code();
   }
 
-  private static String read(Path file) {
-    try {
-      byte[] bytes = Files.readAllBytes(file);
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new CliException(ExitStatus.ERROR, "reading " + file + ": not UTF-8 text", e);
-    } catch (NoSuchFileException e) {
-      throw new CliException(ExitStatus.PERMISSION_DENIED, "reading " + file + ": no such file", e);
-    } catch (IOException e) {
-      throw new CliException(ExitStatus.PERMISSION_DENIED, "reading " + file + ": " + e.getMessage(), e);
-    }
-  }
 }

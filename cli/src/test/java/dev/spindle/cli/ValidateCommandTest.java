@@ -121,12 +121,12 @@ class ValidateCommandTest {
   }
 
   @Test
-  void aMissingFileIsALocalReadFailure() {
+  void aMissingFileIsAnError() {
     Path file = dir.resolve("nope.yaml");
 
     Result result = Cli.run("validate", "-c", file.toString());
 
-    assertThat(result.status()).isEqualTo(ExitStatus.PERMISSION_DENIED.code());
+    assertThat(result.status()).isEqualTo(ExitStatus.ERROR.code());
     assertThat(result.err()).isEqualTo("error: reading " + file + ": no such file\n");
   }
 

@@ -33,6 +33,10 @@ final class MachineConfigStore {
     return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
   }
 
+  void delete() throws IOException {
+    Files.deleteIfExists(file);
+  }
+
   void save(String text) throws IOException {
     Files.createDirectories(file.getParent());
     Path temp = Files.createTempFile(file.getParent(), ".config-", ".tmp",

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The node's side of {@code apply-config} and {@code --config}: validate the whole text, compute what changes, then
@@ -38,14 +39,41 @@ final class NodeConfigApplier implements ConfigApplier {
     ConfigParsing.Parsed parsed = parsing.parse(text, source);
     List<ResourceChange> changes = preview.changes(new StateReader(state), parsed.config());
     if (!dryRun) {
+      Optional<String> previous = load();
+      save(text);
       try {
-        store.save(text);
-      } catch (IOException e) {
-        throw new UncheckedIOException("storing the machine configuration in " + store.path(), e);
+        publish(parsed.config());
+      } catch (RuntimeException e) {
+        // the state kept the old configuration: so must the file, or the next start applies what never took effect
+        previous.ifPresentOrElse(this::save, this::delete);
+        throw e;
       }
-      publish(parsed.config());
     }
     return new Outcome(parsed.warnings(), changes);
+  }
+
+  private Optional<String> load() {
+    try {
+      return store.load();
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the stored machine configuration " + store.path(), e);
+    }
+  }
+
+  private void save(String text) {
+    try {
+      store.save(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("storing the machine configuration in " + store.path(), e);
+    }
+  }
+
+  private void delete() {
+    try {
+      store.delete();
+    } catch (IOException e) {
+      throw new UncheckedIOException("removing " + store.path(), e);
+    }
   }
 
   private void publish(MachineConfig config) {

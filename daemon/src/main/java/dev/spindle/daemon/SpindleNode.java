@@ -25,7 +25,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import dev.spindle.resources.config.MachineConfig;
+import dev.spindle.resources.network.HostnameStatus;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -73,17 +81,19 @@ public class SpindleNode {
     outbound = new OutboundHttp();
     List<Controller> controllers = NodeControllers.all(options, outbound);
     controllers.forEach(runtime::register);
-    var applier = new NodeConfigApplier(state, new MachineConfigParsing(), new ConfigPreview(controllers),
-        new MachineConfigStore(options.stateDirectory()));
+    var store = new MachineConfigStore(options.stateDirectory());
+    var applier = new NodeConfigApplier(state, new MachineConfigParsing(), new ConfigPreview(controllers), store);
     // before the controllers start, so their first pass already sees the configuration
-    loadConfiguration(options, applier);
+    loadConfiguration(options, store, applier);
     runtime.start();
 
     var pki = new StateDirectoryPki(options.stateDirectory(), ServerNames.of(options.serverNames())).loadOrCreate();
     pki.notes().forEach(note -> LOG.info("pki: {}", note));
     var health = new HealthStatusManager();
-    server = MutualTlsServer.builder(options.listen(), pki.pki(), state, new WireResources(registry))
-        .addService(MutualTlsServer.authenticated(pki.pki(), new MachineService(applier, SpindleNode::hostname)))
+    server = MutualTlsServer.builder(options.listen(), pki.pki(), state, new WireResources(registry),
+            Map.of(MachineConfig.DEFINITION.type(), "through apply-config"))
+        .maxInboundMessageSize(MachineService.MAX_REQUEST_BYTES)
+        .addService(MutualTlsServer.authenticated(pki.pki(), new MachineService(applier, this::hostname)))
         .addService(health.getHealthService())
         .addService(ProtoReflectionServiceV1.newInstance())
         .build()
@@ -100,13 +110,13 @@ public class SpindleNode {
    * {@code --config FILE} replaces the stored configuration; without it the one {@code apply-config} last stored is
    * used. An invalid file stops the start with every problem, before anything runs.
    */
-  private static void loadConfiguration(DaemonOptions options, NodeConfigApplier applier) throws IOException {
-    var store = new MachineConfigStore(options.stateDirectory());
+  private static void loadConfiguration(DaemonOptions options, MachineConfigStore store, NodeConfigApplier applier)
+      throws IOException {
     String source;
     String text;
     if (options.config() != null) {
       source = options.config().toString();
-      text = Files.readString(options.config());
+      text = readConfigFile(options.config());
     } else {
       var stored = store.load();
       if (stored.isEmpty()) {
@@ -126,12 +136,19 @@ public class SpindleNode {
     }
   }
 
-  private static String hostname() {
+  private static String readConfigFile(Path file) throws IOException {
     try {
-      return java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.net.UnknownHostException e) {
-      return "localhost";
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+    } catch (NoSuchFileException e) {
+      throw new IOException("--config " + file + ": no such file", e);
+    } catch (CharacterCodingException e) {
+      throw new IOException("--config " + file + ": not UTF-8 text", e);
     }
+  }
+
+  /** The node's name for apply-config replies: the host name status once the network pipeline has one. */
+  private String hostname() {
+    return state.find(HostnameStatus.DEFINITION, "hostname").map(r -> r.spec().hostname()).orElse("");
   }
 
   private void publishMeta(ResourceRegistry registry) {

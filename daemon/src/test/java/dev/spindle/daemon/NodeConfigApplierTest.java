@@ -8,7 +8,9 @@ import dev.spindle.controllers.config.ConfigPreview;
 import dev.spindle.resources.config.MachineConfig;
 import dev.spindle.runtime.resource.ResourceChange;
 import dev.spindle.runtime.resource.ResourceChange.Action;
+import dev.spindle.runtime.resource.Resource;
 import dev.spindle.runtime.state.InMemoryState;
+import dev.spindle.runtime.state.StateException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -90,6 +92,29 @@ class NodeConfigApplierTest {
         .hasMessage("cfg.yaml: line 1: not a machine configuration");
     assertThat(state.get(MachineConfig.DEFINITION, MachineConfig.ID).spec().text()).isEqualTo("one");
     assertThat(stateDir.resolve("config.yaml")).hasContent("one");
+  }
+
+  @Test
+  void aStateThatRefusesTheWriteLeavesTheStoredFileAsItWas() throws Exception {
+    var applier = applier();
+    applier.apply("one", "a", false);
+    // an admin started tearing the resource down: the update expects it running and fails
+    state.teardown(MachineConfig.DEFINITION.pointer(MachineConfig.ID));
+    assertThatThrownBy(() -> applier.apply("two", "b", false)).isInstanceOf(StateException.PhaseConflict.class);
+    assertThat(stateDir.resolve("config.yaml")).hasContent("one");
+
+    state.destroy(MachineConfig.DEFINITION.pointer(MachineConfig.ID));
+    var fresh = new InMemoryState();
+    try {
+      fresh.create(Resource.of(MachineConfig.DEFINITION, MachineConfig.ID, new MachineConfig("x", null, List.of())),
+          "someone-else");
+      Files.delete(stateDir.resolve("config.yaml"));
+      var other = new NodeConfigApplier(fresh, PARSING, new ConfigPreview(List.of()), new MachineConfigStore(stateDir));
+      assertThatThrownBy(() -> other.apply("three", "c", false)).isInstanceOf(StateException.class);
+      assertThat(stateDir.resolve("config.yaml")).doesNotExist();
+    } finally {
+      fresh.close();
+    }
   }
 
   @Test

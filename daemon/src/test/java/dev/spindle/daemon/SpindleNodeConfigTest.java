@@ -17,6 +17,7 @@ import dev.spindle.resources.runtime.OutboundHttpStatus;
 import dev.spindle.resources.network.ResolverSpec;
 import dev.spindle.resources.network.ResolverStatus;
 import dev.spindle.runtime.resource.ResourceRegistry;
+import dev.spindle.runtime.state.StateException;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -106,6 +107,19 @@ class SpindleNodeConfigTest {
     node.stop();
     node.start(options(null));
     assertThat(machineConfigText()).isEqualTo(SECOND);
+  }
+
+  @Test
+  void evenAnAdminCannotWriteTheMachineConfigurationPastApplyConfig() throws Exception {
+    node.start(options(Files.writeString(dir.resolve("machine.yaml"), FIRST)));
+    assertThatThrownBy(() -> withChannel(channel -> {
+      var state = new GrpcState(channel, new WireResources(ResourceRegistry.of(List.of(MachineConfig.DEFINITION))));
+      var current = state.get(MachineConfig.DEFINITION, MachineConfig.ID);
+      return state.update(current.withSpec(MachineConfig.fromText(SECOND)));
+    })).isInstanceOf(StateException.AccessDenied.class)
+        .hasMessageContaining("MachineConfigs.config.talos.dev is read-only over the State API; it changes through "
+            + "apply-config");
+    assertThat(machineConfigText()).isEqualTo(FIRST);
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -28,8 +29,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class MachineService extends MachineServiceGrpc.MachineServiceImplBase {
   private static final Logger LOG = LoggerFactory.getLogger(MachineService.class);
-  /** Larger than any real machine configuration; keeps one request from holding the heap. */
-  static final int MAX_CONFIG_BYTES = 4 << 20;
+  /**
+   * Larger than any real machine configuration and within the YAML parser's limit; keeps one request from holding the
+   * heap. The server's inbound message limit is {@link #MAX_REQUEST_BYTES}, so a larger file gets this message rather
+   * than a transport error.
+   */
+  public static final int MAX_CONFIG_BYTES = 3 << 20;
+  public static final int MAX_REQUEST_BYTES = MAX_CONFIG_BYTES + (64 << 10);
+  /**
+   * Problems sent in the status, at most: the description travels in a header, and clients refuse headers over 8 KiB.
+   * {@code spindlectl apply-config} checks the file itself first and prints every problem.
+   */
+  static final int MAX_PROBLEMS_IN_STATUS = 40;
 
   private final ConfigApplier applier;
   private final Supplier<String> hostname;
@@ -58,7 +69,7 @@ public final class MachineService extends MachineServiceGrpc.MachineServiceImplB
           .build());
       response.onCompleted();
     } catch (ConfigRejectedException rejected) {
-      response.onError(Status.INVALID_ARGUMENT.withDescription(rejected.getMessage()).asRuntimeException());
+      response.onError(Status.INVALID_ARGUMENT.withDescription(describe(rejected)).asRuntimeException());
     } catch (StatusRuntimeException refused) {
       response.onError(refused);
     } catch (RuntimeException unexpected) {
@@ -66,6 +77,15 @@ public final class MachineService extends MachineServiceGrpc.MachineServiceImplB
       response.onError(Status.INTERNAL.withDescription("apply-config failed: " + unexpected.getMessage())
           .asRuntimeException());
     }
+  }
+
+  static String describe(ConfigRejectedException rejected) {
+    List<String> problems = rejected.problems();
+    if (problems.size() <= MAX_PROBLEMS_IN_STATUS) {
+      return rejected.getMessage();
+    }
+    return problems.size() + " errors:\n" + String.join("\n", problems.subList(0, MAX_PROBLEMS_IN_STATUS))
+        + "\n... and " + (problems.size() - MAX_PROBLEMS_IN_STATUS) + " more (spindlectl validate -c FILE lists all)";
   }
 
   private static void checkMode(Mode mode) {
@@ -94,11 +114,12 @@ public final class MachineService extends MachineServiceGrpc.MachineServiceImplB
     var text = new StringBuilder(dryRun
         ? "Dry run summary:\nApplied configuration without a reboot (skipped in dry-run).\n"
         : "Applied configuration without a reboot\n");
+    // a prediction of the config and merge stages (one pass), made before the write: hence "expected"
     if (outcome.changes().isEmpty()) {
-      text.append("\nNo resources ").append(dryRun ? "would change" : "changed").append(".\n");
+      text.append("\nNo resources ").append(dryRun ? "would change" : "are expected to change").append(".\n");
       return text.toString();
     }
-    text.append("\nResources that ").append(dryRun ? "would change" : "changed").append(":\n");
+    text.append("\nResources that ").append(dryRun ? "would change" : "are expected to change").append(":\n");
     for (ResourceChange change : outcome.changes()) {
       char mark = switch (change.action()) {
         case CREATED -> '+';

@@ -13,6 +13,7 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
@@ -24,7 +25,13 @@ public final class MutualTlsServer {
 
   public static NettyServerBuilder builder(InetSocketAddress address, Pki pki, State state, WireResources wire)
       throws IOException {
-    var service = new StateService(state, wire, MutualTlsServer::callerAccess);
+    return builder(address, pki, state, wire, Map.of());
+  }
+
+  /** @param readOnlyTypes types the State service refuses to write, with how they change instead */
+  public static NettyServerBuilder builder(InetSocketAddress address, Pki pki, State state, WireResources wire,
+      Map<String, String> readOnlyTypes) throws IOException {
+    var service = new StateService(state, wire, MutualTlsServer::callerAccess, readOnlyTypes);
     return NettyServerBuilder.forAddress(address)
         .sslContext(TlsContexts.server(pki))
         .executor(Executors.newVirtualThreadPerTaskExecutor())

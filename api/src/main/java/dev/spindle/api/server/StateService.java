@@ -37,6 +37,7 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -44,7 +45,8 @@ import java.util.function.Supplier;
 /**
  * The COSI {@code cosi.resource.State} service over any {@link State}. Status codes follow COSI so that Go clients
  * classify errors as they do against machined; reads of sensitive types need {@link Access#mayReadSensitive()} and
- * every write needs {@link Access#mayWrite()}.
+ * every write needs {@link Access#mayWrite()}. Types with their own write path (the machine configuration, changed
+ * only through {@code apply-config}, which validates and stores it) are read-only here, for admins too.
  */
 public final class StateService extends StateGrpc.StateImplBase {
   private static final Duration TEARDOWN_WITHOUT_DEADLINE = Duration.ofHours(1);
@@ -52,11 +54,18 @@ public final class StateService extends StateGrpc.StateImplBase {
   private final State state;
   private final WireResources wire;
   private final Supplier<Access> access;
+  private final Map<String, String> readOnlyTypes;
 
   public StateService(State state, WireResources wire, Supplier<Access> access) {
+    this(state, wire, access, Map.of());
+  }
+
+  /** @param readOnlyTypes type → how it is changed instead ({@code "through apply-config"}) */
+  public StateService(State state, WireResources wire, Supplier<Access> access, Map<String, String> readOnlyTypes) {
     this.state = state;
     this.wire = wire;
     this.access = access;
+    this.readOnlyTypes = Map.copyOf(readOnlyTypes);
   }
 
   @Override
@@ -212,6 +221,11 @@ public final class StateService extends StateGrpc.StateImplBase {
     if (!caller.mayWrite()) {
       throw new StateException.AccessDenied(pointer, "writing " + pointer + " requires the os:admin role ("
           + caller.caller() + " may only read)");
+    }
+    String instead = readOnlyTypes.get(pointer.type());
+    if (instead != null) {
+      throw new StateException.AccessDenied(pointer, pointer.type() + " is read-only over the State API; it changes "
+          + instead);
     }
   }
 

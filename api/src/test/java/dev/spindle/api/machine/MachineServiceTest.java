@@ -74,7 +74,7 @@ class MachineServiceTest {
     assertThat(reply.getModeDetails()).isEqualTo("""
         Applied configuration without a reboot
 
-        Resources that changed:
+        Resources that are expected to change:
           ~ MachineConfigs.config.talos.dev(config/v1alpha1)
           + ResolverSpecs.net.talos.dev(network/resolvers)
         """);
@@ -100,6 +100,31 @@ class MachineServiceTest {
               apply-config: v1alpha1: cluster.id: must not be empty""");
         });
     assertThat(applied).isEmpty();
+  }
+
+  @Test
+  void hundredsOfProblemsStillReachTheClientCapped() throws Exception {
+    var many = new java.util.ArrayList<String>();
+    for (int i = 0; i < 200; i++) {
+      many.add("apply-config:" + (i + 1) + ":5: v1alpha1: machine.network.nameservers[" + i + "]: \"x\": must be an IP "
+          + "address, padded to a realistic length of a located problem line");
+    }
+    var stub = new MachineServiceGrpc.MachineServiceBlockingStub[1];
+    ConfigApplier rejecting = (text, source, dryRun) -> {
+      throw new ConfigRejectedException(many);
+    };
+    String name = InProcessServerBuilder.generateName();
+    server = InProcessServerBuilder.forName(name).addService(ServerInterceptors.intercept(
+        new MachineService(rejecting, () -> "node-1"), AuthInterceptor.fixedRole(Role.ADMIN, "alice"))).build().start();
+    channel = InProcessChannelBuilder.forName(name).build();
+    stub[0] = MachineServiceGrpc.newBlockingStub(channel);
+    assertThatThrownBy(() -> stub[0].applyConfiguration(request("ok", Mode.AUTO, false)))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+          assertThat(e.getStatus().getDescription()).startsWith("200 errors:\n" + many.get(0))
+              .contains(many.get(39)).doesNotContain(many.get(40))
+              .endsWith("... and 160 more (spindlectl validate -c FILE lists all)");
+        });
   }
 
   @Test
