@@ -1,0 +1,474 @@
+package dev.spindle.benchmarks;
+
+import dev.spindle.controllers.config.ConfigPreview;
+import dev.spindle.controllers.network.NetworkControllers;
+import dev.spindle.controllers.network.ResolvConfController;
+import dev.spindle.platform.network.FakeRtnetlink;
+import dev.spindle.resources.config.ConfigProblem;
+import dev.spindle.resources.config.MachineConfig;
+import dev.spindle.resources.config.MachineConfigParser;
+import dev.spindle.resources.config.ValidationMode;
+import dev.spindle.resources.files.EtcFileSpec;
+import dev.spindle.resources.files.FilesNamespaces;
+import dev.spindle.resources.network.HostnameSpec;
+import dev.spindle.resources.network.HostnameStatus;
+import dev.spindle.resources.network.Namespaces;
+import dev.spindle.resources.network.ResolverSpec;
+import dev.spindle.resources.network.ResolverStatus;
+import dev.spindle.resources.network.TimeServerSpec;
+import dev.spindle.resources.network.TimeServerStatus;
+import dev.spindle.runtime.controller.Controller;
+import dev.spindle.runtime.controller.ControllerRuntime;
+import dev.spindle.runtime.controller.RuntimeOptions;
+import dev.spindle.runtime.resource.Phase;
+import dev.spindle.runtime.resource.Resource;
+import dev.spindle.runtime.resource.ResourceChange;
+import dev.spindle.runtime.resource.ResourceDefinition;
+import dev.spindle.runtime.resource.ResourceKind;
+import dev.spindle.runtime.resource.ResourcePointer;
+import dev.spindle.runtime.state.Event;
+import dev.spindle.runtime.state.InMemoryState;
+import dev.spindle.runtime.state.StateReader;
+import dev.spindle.runtime.state.UpdateOptions;
+import dev.spindle.runtime.state.Watch;
+import dev.spindle.runtime.state.WatchKindOptions;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+import org.HdrHistogram.Histogram;
+
+/**
+ * How long {@code apply-config} takes on the simulated node until every resource it changes has its new value: the
+ * issue's target is ≤ 100 ms from the start of the apply to all resulting Spec resources updated. A main class, like
+ * {@link ControllerChainLatency}: it needs a latency distribution of single, sequential applies.
+ *
+ * <p>Set-up: an {@link InMemoryState} and a {@link ControllerRuntime} running the real controllers of the simulated
+ * node ({@link #nodeControllers()}, one line per domain). Each apply is a corporate-proxy configuration (environment,
+ * trusted root, resolvers, time servers, host name) whose nameserver, time server, host name and {@code no_proxy} carry
+ * the iteration's number, so every final resource changes every time. The apply is what the daemon's
+ * {@code NodeConfigApplier} does, step for step: {@link MachineConfigParser#check} (container mode), a
+ * {@link ConfigPreview} of the changes, the text stored as {@code config.yaml} (temporary file, fsync, rename, fsync
+ * of the directory; {@code --no-store} leaves it out), and one {@code state.modify} of the {@link MachineConfig}.
+ *
+ * <p>Done means: (1) every final resource the preview predicted (those outside {@code config} and the
+ * {@code *-config} namespaces) has a new version, exists or is gone, as predicted; (2) the final specs, their
+ * statuses and the rendered {@code resolv.conf} hold the values of this configuration. Kind watches (with bootstrap)
+ * on those kinds keep the latest resources; the thread that receives the completing event stamps the time, so
+ * nothing in the measured path polls or sleeps. Reported: p50/p90/p99/max of the whole apply and of its parts.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.spindle.benchmarks.ApplyConfigLatency [--applies 500]
+ * [--warmup 200] [--no-store] [--gap-ms 0]}.
+ */
+public final class ApplyConfigLatency {
+  private static final long TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  private static final long APPLY_TIMEOUT_SECONDS = 10;
+
+  /**
+   * The controllers of the simulated node, one line per domain; add a domain's {@code all(...)} here when it is
+   * merged (environment, files, time) and its final resources to {@link #expectations}.
+   */
+  static List<Controller> nodeControllers() {
+    var all = new ArrayList<Controller>();
+    all.addAll(NetworkControllers.all(FakeRtnetlink.simulatedNode()));
+    return List.copyOf(all);
+  }
+
+  /** The value a final resource must reach for configuration {@code n}. */
+  record Expectation(ResourcePointer pointer, String what, Predicate<Object> reached) {
+    <S> Expectation(ResourceDefinition<S> definition, String namespace, String id, String what, Predicate<S> test) {
+      this(definition.pointer(namespace, id), what, spec -> definition.specClass().isInstance(spec)
+          && test.test(definition.specClass().cast(spec)));
+    }
+  }
+
+  static List<Expectation> expectations(int n) {
+    List<String> servers = List.of(nameserver(n), "10.0.1.53");
+    List<String> ntp = List.of(timeServer(n), "ntp2.corp.example");
+    String host = "worker-" + n;
+    return List.of(
+        new Expectation(ResolverSpec.DEFINITION, Namespaces.NETWORK, ResolverSpec.ID, "resolvers " + servers,
+            s -> strings(s.dnsServers()).equals(servers)),
+        new Expectation(ResolverStatus.DEFINITION, Namespaces.NETWORK, ResolverStatus.ID, "resolvers " + servers,
+            s -> strings(s.dnsServers()).equals(servers)),
+        new Expectation(EtcFileSpec.DEFINITION, FilesNamespaces.FILES, ResolvConfController.ID,
+            "nameserver " + nameserver(n), s -> s.contents().startsWith("nameserver " + nameserver(n) + "\n")
+                || s.contents().contains("\nnameserver " + nameserver(n) + "\n")),
+        new Expectation(TimeServerSpec.DEFINITION, Namespaces.NETWORK, TimeServerSpec.ID, "time servers " + ntp,
+            s -> s.timeServers().equals(ntp)),
+        new Expectation(TimeServerStatus.DEFINITION, Namespaces.NETWORK, TimeServerStatus.ID, "time servers " + ntp,
+            s -> s.timeServers().equals(ntp)),
+        new Expectation(HostnameSpec.DEFINITION, Namespaces.NETWORK, HostnameSpec.ID, "hostname " + host,
+            s -> s.hostname().equals(host) && s.domainname().equals("corp.example")),
+        new Expectation(HostnameStatus.DEFINITION, Namespaces.NETWORK, HostnameStatus.ID, "hostname " + host,
+            s -> s.hostname().equals(host) && s.domainname().equals("corp.example")));
+  }
+
+  private static String nameserver(int n) {
+    return "10.0.0." + n;
+  }
+
+  private static String timeServer(int n) {
+    return "ntp-" + n + ".corp.example";
+  }
+
+  private static List<String> strings(List<?> values) {
+    return values.stream().map(Object::toString).toList();
+  }
+
+  /** A corporate-proxy configuration (as examples/corporate-proxy.yaml) numbered {@code n}, 1 to 250. */
+  static String config(int n) {
+    return """
+        version: v1alpha1
+        machine:
+          type: worker
+          env:
+            http_proxy: http://proxy.corp.example:3128
+            https_proxy: http://proxy.corp.example:3128
+            no_proxy: .corp.example,10.%1$d.0.0/16,localhost
+          network:
+            hostname: worker-%1$d.corp.example
+        cluster:
+          id: 0123456789abcdef0123456789abcdef0123456789a=
+          secret: c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3I=
+        ---
+        apiVersion: v1alpha1
+        kind: TrustedRootsConfig
+        name: corp-proxy-ca
+        certificates: |
+          -----BEGIN CERTIFICATE-----
+          MIIBzjCCAXOgAwIBAgIUBbtMAFASWYO4vWcjptIb4MA6irIwCgYIKoZIzj0EAwIw
+          PDEVMBMGA1UECgwMRXhhbXBsZSBDb3JwMSMwIQYDVQQDDBpFeGFtcGxlIENvcnAg
+          UHJveHkgUm9vdCBDQTAeFw0yNjEyMDMwNjQ0MTNaFw0zNjExMzAwNjQ0MTNaMDwx
+          FTATBgNVBAoMDEV4YW1wbGUgQ29ycDEjMCEGA1UEAwwaRXhhbXBsZSBDb3JwIFBy
+          b3h5IFJvb3QgQ0EwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAATBPeL6vRhlOya/
+          chLzzLUcQAyqX+BJKsikujIzCQWlZyWWNa4Twxq1TrXfxNzYigIQNGsYXNvY+lEM
+          Fr0oc6M6o1MwUTAdBgNVHQ4EFgQUsoJWQsNaF4Ay9ExQxksXNhmbq54wHwYDVR0j
+          BBgwFoAUsoJWQsNaF4Ay9ExQxksXNhmbq54wDwYDVR0TAQH/BAUwAwEB/zAKBggq
+          hkjOPQQDAgNJADBGAiEAtKCajDEl5C3i0QqDDvW4RULZex3999NGaj472tmckZ0C
+          IQCHw0lnV4PoYNz/2zoEUvzGwC5uz5XE+MhVzI4JMPa5YQ==
+          -----END CERTIFICATE-----
+        ---
+        apiVersion: v1alpha1
+        kind: ResolverConfig
+        nameservers:
+          - address: %2$s
+          - address: 10.0.1.53
+        searchDomains:
+          domains:
+            - corp.example
+        ---
+        apiVersion: v1alpha1
+        kind: TimeSyncConfig
+        ntp:
+          servers:
+            - %3$s
+            - ntp2.corp.example
+        """.formatted(n, nameserver(n), timeServer(n));
+  }
+
+  // ---- run --------------------------------------------------------------------------------------------------------
+
+  private final int applies;
+  private final int warmup;
+  private final boolean store;
+  private final long gapNanos;
+
+  private final InMemoryState state = new InMemoryState();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final Map<ResourcePointer, Resource<?>> latest = new ConcurrentHashMap<>();
+  private final Set<ResourceKind> watched = ConcurrentHashMap.newKeySet();
+  private final List<Watch> watches = new ArrayList<>();
+  private volatile String failure;
+  private Target target; // guarded by this
+
+  private final Histogram total = Latencies.histogram();
+  private final Histogram parse = Latencies.histogram();
+  private final Histogram preview = Latencies.histogram();
+  private final Histogram stored = Latencies.histogram();
+  private final Histogram publish = Latencies.histogram();
+  private final Histogram propagate = Latencies.histogram();
+  private long predictedFinal;
+
+  ApplyConfigLatency(int applies, int warmup, boolean store, long gapNanos) {
+    this.applies = applies;
+    this.warmup = warmup;
+    this.store = store;
+    this.gapNanos = gapNanos;
+  }
+
+  public static void main(String[] args) throws Exception {
+    int applies = 500;
+    int warmup = 200;
+    boolean store = true;
+    long gapMillis = 0;
+    for (int i = 0; i < args.length; i++) {
+      String value = i + 1 < args.length ? args[i + 1].replace("_", "") : null;
+      switch (args[i]) {
+        case "--applies" -> applies = Integer.parseInt(value);
+        case "--warmup" -> warmup = Integer.parseInt(value);
+        case "--gap-ms" -> gapMillis = Long.parseLong(value);
+        case "--no-store" -> {
+          store = false;
+          continue;
+        }
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]
+            + " (use --applies N --warmup N --gap-ms N --no-store)");
+      }
+      i++;
+    }
+    if (applies < 1 || warmup < 0 || gapMillis < 0) {
+      throw new IllegalArgumentException("applies must be positive; warmup and gap-ms not negative");
+    }
+    new ApplyConfigLatency(applies, warmup, store, TimeUnit.MILLISECONDS.toNanos(gapMillis)).run(System.out);
+    System.exit(0); // the runtime's and the watchers' threads are closed; do not wait on stray daemon threads
+  }
+
+  void run(PrintStream out) throws Exception {
+    Machine.print(out);
+    List<Controller> controllers = nodeControllers();
+    out.printf(Locale.ROOT, "apply-config on the simulated node: %d controllers; %d warm-up + %d measured applies "
+        + "of a %d-line corporate-proxy configuration; config.yaml %s; gap %d ms%n", controllers.size(), warmup,
+        applies, config(1).lines().count(), store ? "stored with fsync" : "not stored",
+        TimeUnit.NANOSECONDS.toMillis(gapNanos));
+    Path dir = Files.createTempDirectory("spindle-apply-config-");
+    var configPreview = new ConfigPreview(controllers);
+    try (var runtime = new ControllerRuntime(state, registry, RuntimeOptions.DEFAULT)) {
+      controllers.forEach(runtime::register);
+      runtime.start();
+      for (Expectation e : expectations(1)) {
+        watch(new ResourceKind(e.pointer().namespace(), e.pointer().type()));
+      }
+      for (int i = 0; i < warmup + applies; i++) {
+        // 1..250, never the same number twice in a row, so each apply changes every final resource
+        int n = i % 250 + 1;
+        apply(n, i >= warmup, configPreview, dir);
+        if (gapNanos > 0) {
+          LockSupport.parkNanos(gapNanos);
+        }
+      }
+      double errors = registry.find("spindle.controller.errors").counters().stream()
+          .mapToDouble(c -> c.count()).sum();
+      out.println();
+      out.printf(Locale.ROOT, "MEASURED: %,d applies, each predicting %.1f final resource changes (preview) and "
+          + "checked on %d final resources; controller errors %.0f%n", applies, predictedFinal / (double) applies,
+          expectations(1).size(), errors);
+      Latencies.print(out, "apply start -> every final resource at its new value", total);
+      out.printf(Locale.ROOT, "  target p99 <= 100 ms: %s%n", Latencies.verdict(total.getValueAtPercentile(99)
+          <= TARGET_NANOS));
+      Latencies.print(out, "  parse + validate (MachineConfigParser.check)", parse);
+      Latencies.print(out, "  preview (ConfigPreview.changes)", preview);
+      if (store) {
+        Latencies.print(out, "  store config.yaml (write, fsync, rename, fsync dir)", stored);
+      }
+      Latencies.print(out, "  publish (the state.modify call of the MachineConfig)", publish);
+      Latencies.print(out, "  publish start -> every final resource updated (the controllers)", propagate);
+    } finally {
+      watches.forEach(Watch::close);
+      try (var files = Files.list(dir)) {
+        for (Path p : files.toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+      Files.deleteIfExists(dir);
+      state.close();
+    }
+    if (failure != null) {
+      throw new IllegalStateException(failure);
+    }
+  }
+
+  private void apply(int n, boolean measured, ConfigPreview configPreview, Path dir) throws Exception {
+    String text = config(n);
+    List<Expectation> expected = expectations(n);
+
+    long t0 = System.nanoTime();
+    var result = MachineConfigParser.check(text, "apply-config", ValidationMode.CONTAINER);
+    long t1 = System.nanoTime();
+    if (!result.valid()) {
+      throw new IllegalStateException("configuration " + n + " is invalid: "
+          + result.errors().stream().map(ConfigProblem::message).toList());
+    }
+    MachineConfig config = result.config();
+    List<ResourceChange> changes = configPreview.changes(new StateReader(state), config);
+    long t2 = System.nanoTime();
+    if (store) {
+      save(dir, text);
+    }
+    long t3 = System.nanoTime();
+    var done = new CompletableFuture<Long>();
+    arm(new Target(finalChanges(changes), expected, done));
+    var resource = Resource.of(MachineConfig.DEFINITION, MachineConfig.ID, config);
+    state.modify(resource, current -> current.withSpec(config), UpdateOptions.DEFAULT);
+    long t4 = System.nanoTime();
+    evaluate(t4); // in case the controllers were faster than this thread
+    long end;
+    try {
+      end = done.get(APPLY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("configuration " + n + ": not every final resource reached its new value within "
+          + APPLY_TIMEOUT_SECONDS + " s; waiting for " + pending() + (failure == null ? "" : "; " + failure));
+    }
+    if (measured) {
+      predictedFinal += changes.stream().filter(c -> isFinal(c.pointer())).count();
+      total.recordValue(end - t0);
+      parse.recordValue(t1 - t0);
+      preview.recordValue(t2 - t1);
+      stored.recordValue(t3 - t2);
+      publish.recordValue(t4 - t3);
+      // from the start of the write: on two cores the controllers often finish before modify has returned
+      propagate.recordValue(end - t3);
+    }
+  }
+
+  /** What NodeConfigApplier's MachineConfigStore does: temporary file 0600, fsync, atomic rename, fsync directory. */
+  private static void save(Path dir, String text) throws IOException {
+    Path file = dir.resolve("config.yaml");
+    Path temp = Files.createTempFile(dir, ".config-", ".tmp",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      channel.write(StandardCharsets.UTF_8.encode(text));
+      channel.force(true);
+    }
+    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+      directory.force(true);
+    }
+  }
+
+  private static boolean isFinal(ResourcePointer pointer) {
+    return !pointer.namespace().equals(MachineConfig.NAMESPACE) && !pointer.namespace().endsWith("-config");
+  }
+
+  /** The preview's final changes, each with the version it had before, checked against what is watched. */
+  private List<Predicted> finalChanges(List<ResourceChange> changes) {
+    var out = new ArrayList<Predicted>();
+    for (ResourceChange c : changes) {
+      if (!isFinal(c.pointer())) {
+        continue;
+      }
+      var kind = new ResourceKind(c.pointer().namespace(), c.pointer().type());
+      if (!watched.contains(kind)) {
+        throw new IllegalStateException("the preview predicts a change of " + c.pointer() + ", a kind this probe "
+            + "does not watch: add its final resources to expectations()");
+      }
+      long before = state.find(c.pointer()).map(Resource::version).orElse(0L);
+      out.add(new Predicted(c, before));
+    }
+    return out;
+  }
+
+  record Predicted(ResourceChange change, long versionBefore) {
+    boolean reached(Map<ResourcePointer, Resource<?>> latest) {
+      Resource<?> now = latest.get(change.pointer());
+      return switch (change.action()) {
+        case CREATED -> now != null && now.metadata().phase() == Phase.RUNNING;
+        case UPDATED -> now != null && now.version() > versionBefore;
+        case DESTROYED -> now == null;
+      };
+    }
+  }
+
+  record Target(List<Predicted> predicted, List<Expectation> expected, CompletableFuture<Long> done) {
+    boolean reached(Map<ResourcePointer, Resource<?>> latest) {
+      for (Predicted p : predicted) {
+        if (!p.reached(latest)) {
+          return false;
+        }
+      }
+      for (Expectation e : expected) {
+        Resource<?> now = latest.get(e.pointer());
+        if (now == null || now.metadata().phase() != Phase.RUNNING || !e.reached().test(now.spec())) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private synchronized void arm(Target t) {
+    target = t;
+  }
+
+  private synchronized void evaluate(long now) {
+    if (target != null && target.reached(latest)) {
+      target.done().complete(now);
+      target = null;
+    }
+  }
+
+  private synchronized String pending() {
+    if (target == null) {
+      return "nothing";
+    }
+    var left = new LinkedHashSet<String>();
+    target.predicted().stream().filter(p -> !p.reached(latest)).forEach(p -> left.add(p.change().toString()));
+    for (Expectation e : target.expected()) {
+      Resource<?> now = latest.get(e.pointer());
+      if (now == null || !e.reached().test(now.spec())) {
+        left.add(e.pointer() + " to hold " + e.what() + " (has " + (now == null ? "nothing" : now.spec()) + ")");
+      }
+    }
+    return String.join("; ", left);
+  }
+
+  /** A kind watch that keeps {@link #latest} and completes the armed target from the thread that sees it reached. */
+  private void watch(ResourceKind kind) throws InterruptedException {
+    if (!watched.add(kind)) {
+      return;
+    }
+    Watch watch = state.watchKind(kind, WatchKindOptions.bootstrap());
+    watches.add(watch);
+    var bootstrapped = new CompletableFuture<Void>();
+    Thread.ofPlatform().name("apply-watch-" + kind.type()).daemon().start(() -> {
+      try {
+        while (true) {
+          List<Event> batch = watch.nextBatch(256);
+          long now = System.nanoTime();
+          for (Event e : batch) {
+            switch (e.type()) {
+              case CREATED, UPDATED -> latest.put(e.resource().pointer(), e.resource());
+              case DESTROYED -> latest.remove(e.resource().pointer());
+              case BOOTSTRAPPED -> bootstrapped.complete(null);
+              case ERRORED -> {
+                failure = "watch of " + kind + " ended: " + e.error();
+                return;
+              }
+              default -> {
+                // bookmarks and no-ops carry nothing to keep
+              }
+            }
+          }
+          evaluate(now);
+        }
+      } catch (Watch.ClosedException | InterruptedException ended) {
+        // closed at the end of the run
+      } catch (RuntimeException e) {
+        failure = "watch of " + kind + " failed: " + e;
+      }
+    });
+    try {
+      bootstrapped.get(APPLY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("the watch of " + kind + " did not bootstrap", e);
+    }
+  }
+}
