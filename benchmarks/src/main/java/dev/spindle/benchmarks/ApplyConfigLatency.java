@@ -1,5 +1,16 @@
 package dev.spindle.benchmarks;
 
+import com.google.protobuf.ByteString;
+import dev.spindle.api.WireResources;
+import dev.spindle.api.auth.ClientContext;
+import dev.spindle.api.auth.Pki;
+import dev.spindle.api.auth.ServerNames;
+import dev.spindle.api.machine.ConfigApplier;
+import dev.spindle.api.machine.ConfigRejectedException;
+import dev.spindle.api.machine.MachineService;
+import dev.spindle.api.proto.machine.ApplyConfigurationRequest;
+import dev.spindle.api.proto.machine.MachineServiceGrpc;
+import dev.spindle.api.server.MutualTlsServer;
 import dev.spindle.controllers.config.ConfigPreview;
 import dev.spindle.controllers.network.NetworkControllers;
 import dev.spindle.controllers.network.ResolvConfController;
@@ -32,9 +43,13 @@ import dev.spindle.runtime.state.StateReader;
 import dev.spindle.runtime.state.UpdateOptions;
 import dev.spindle.runtime.state.Watch;
 import dev.spindle.runtime.state.WatchKindOptions;
+import dev.spindle.runtime.resource.ResourceRegistry;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,6 +65,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
@@ -67,7 +83,10 @@ import org.HdrHistogram.Histogram;
  * the iteration's number, so every final resource changes every time. The apply is what the daemon's
  * {@code NodeConfigApplier} does, step for step: {@link MachineConfigParser#check} (container mode), a
  * {@link ConfigPreview} of the changes, the text stored as {@code config.yaml} (temporary file, fsync, rename, fsync
- * of the directory; {@code --no-store} leaves it out), and one {@code state.modify} of the {@link MachineConfig}.
+ * of the directory; {@code --no-store} leaves it out), and one {@code state.modify} of the {@link MachineConfig}. With
+ * {@code --grpc} the configuration goes as {@code spindlectl apply-config} sends it: a
+ * {@code machine.MachineService/ApplyConfiguration} call over mutual TLS on loopback to the same node side, served as
+ * the daemon serves it ({@link MutualTlsServer}, virtual threads).
  *
  * <p>Done means: (1) every final resource the preview predicted (those outside {@code config} and the
  * {@code *-config} namespaces) has a new version, exists or is gone, as predicted; (2) the final specs, their
@@ -76,7 +95,7 @@ import org.HdrHistogram.Histogram;
  * nothing in the measured path polls or sleeps. Reported: p50/p90/p99/max of the whole apply and of its parts.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.spindle.benchmarks.ApplyConfigLatency [--applies 500]
- * [--warmup 200] [--no-store] [--gap-ms 0]}.
+ * [--warmup 200] [--no-store] [--grpc] [--gap-ms 0]}.
  */
 public final class ApplyConfigLatency {
   private static final long TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -190,6 +209,7 @@ public final class ApplyConfigLatency {
   private final int applies;
   private final int warmup;
   private final boolean store;
+  private final boolean grpc;
   private final long gapNanos;
 
   private final InMemoryState state = new InMemoryState();
@@ -201,6 +221,7 @@ public final class ApplyConfigLatency {
   private Target target; // guarded by this
 
   private final Histogram total = Latencies.histogram();
+  private final Histogram reply = Latencies.histogram();
   private final Histogram parse = Latencies.histogram();
   private final Histogram preview = Latencies.histogram();
   private final Histogram stored = Latencies.histogram();
@@ -208,10 +229,11 @@ public final class ApplyConfigLatency {
   private final Histogram propagate = Latencies.histogram();
   private long predictedFinal;
 
-  ApplyConfigLatency(int applies, int warmup, boolean store, long gapNanos) {
+  ApplyConfigLatency(int applies, int warmup, boolean store, boolean grpc, long gapNanos) {
     this.applies = applies;
     this.warmup = warmup;
     this.store = store;
+    this.grpc = grpc;
     this.gapNanos = gapNanos;
   }
 
@@ -219,6 +241,7 @@ public final class ApplyConfigLatency {
     int applies = 500;
     int warmup = 200;
     boolean store = true;
+    boolean grpc = false;
     long gapMillis = 0;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1].replace("_", "") : null;
@@ -230,15 +253,19 @@ public final class ApplyConfigLatency {
           store = false;
           continue;
         }
+        case "--grpc" -> {
+          grpc = true;
+          continue;
+        }
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (use --applies N --warmup N --gap-ms N --no-store)");
+            + " (use --applies N --warmup N --gap-ms N --no-store --grpc)");
       }
       i++;
     }
     if (applies < 1 || warmup < 0 || gapMillis < 0) {
       throw new IllegalArgumentException("applies must be positive; warmup and gap-ms not negative");
     }
-    new ApplyConfigLatency(applies, warmup, store, TimeUnit.MILLISECONDS.toNanos(gapMillis)).run(System.out);
+    new ApplyConfigLatency(applies, warmup, store, grpc, TimeUnit.MILLISECONDS.toNanos(gapMillis)).run(System.out);
     System.exit(0); // the runtime's and the watchers' threads are closed; do not wait on stray daemon threads
   }
 
@@ -246,21 +273,36 @@ public final class ApplyConfigLatency {
     Machine.print(out);
     List<Controller> controllers = nodeControllers();
     out.printf(Locale.ROOT, "apply-config on the simulated node: %d controllers; %d warm-up + %d measured applies "
-        + "of a %d-line corporate-proxy configuration; config.yaml %s; gap %d ms%n", controllers.size(), warmup,
-        applies, config(1).lines().count(), store ? "stored with fsync" : "not stored",
+        + "of a %d-line corporate-proxy configuration, %s; config.yaml %s; gap %d ms%n", controllers.size(), warmup,
+        applies, config(1).lines().count(), grpc ? "sent over machine.MachineService/ApplyConfiguration (mutual TLS, "
+        + "loopback)" : "applied in process", store ? "stored with fsync" : "not stored",
         TimeUnit.NANOSECONDS.toMillis(gapNanos));
     Path dir = Files.createTempDirectory("spindle-apply-config-");
     var configPreview = new ConfigPreview(controllers);
+    Server server = null;
+    ManagedChannel channel = null;
     try (var runtime = new ControllerRuntime(state, registry, RuntimeOptions.DEFAULT)) {
       controllers.forEach(runtime::register);
       runtime.start();
       for (Expectation e : expectations(1)) {
         watch(new ResourceKind(e.pointer().namespace(), e.pointer().type()));
       }
+      var node = new NodeSide(configPreview, dir);
+      if (grpc) {
+        var pki = Pki.generate(ServerNames.loopback());
+        var executor = Executors.newVirtualThreadPerTaskExecutor();
+        var wire = new WireResources(ResourceRegistry.of(List.of(MachineConfig.DEFINITION)));
+        server = MutualTlsServer.builder(new InetSocketAddress("127.0.0.1", 0), pki, state, wire)
+            .addService(MutualTlsServer.authenticated(pki, new MachineService(node, () -> "bench")))
+            .executor(executor).build().start();
+        channel = ApiServerFixture.channel(ClientContext.of(List.of("127.0.0.1:" + server.getPort()),
+            pki.ca().certificate(), pki.admin()));
+      }
+      var stub = channel == null ? null : MachineServiceGrpc.newBlockingStub(channel);
       for (int i = 0; i < warmup + applies; i++) {
         // 1..250, never the same number twice in a row, so each apply changes every final resource
         int n = i % 250 + 1;
-        apply(n, i >= warmup, configPreview, dir);
+        apply(n, i >= warmup, node, stub);
         if (gapNanos > 0) {
           LockSupport.parkNanos(gapNanos);
         }
@@ -274,6 +316,9 @@ public final class ApplyConfigLatency {
       Latencies.print(out, "apply start -> every final resource at its new value", total);
       out.printf(Locale.ROOT, "  target p99 <= 100 ms: %s%n", Latencies.verdict(total.getValueAtPercentile(99)
           <= TARGET_NANOS));
+      if (grpc) {
+        Latencies.print(out, "  ApplyConfiguration reply received (mutual TLS, loopback)", reply);
+      }
       Latencies.print(out, "  parse + validate (MachineConfigParser.check)", parse);
       Latencies.print(out, "  preview (ConfigPreview.changes)", preview);
       if (store) {
@@ -282,6 +327,12 @@ public final class ApplyConfigLatency {
       Latencies.print(out, "  publish (the state.modify call of the MachineConfig)", publish);
       Latencies.print(out, "  publish start -> every final resource updated (the controllers)", propagate);
     } finally {
+      if (channel != null) {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+      if (server != null) {
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
       watches.forEach(Watch::close);
       try (var files = Files.list(dir)) {
         for (Path p : files.toList()) {
@@ -296,30 +347,71 @@ public final class ApplyConfigLatency {
     }
   }
 
-  private void apply(int n, boolean measured, ConfigPreview configPreview, Path dir) throws Exception {
-    String text = config(n);
-    List<Expectation> expected = expectations(n);
+  /** When the node side of one apply passed each step ({@link System#nanoTime()}). */
+  record Stamps(long start, long parsed, long previewed, long stored, long published, int predictedFinal) {}
 
-    long t0 = System.nanoTime();
-    var result = MachineConfigParser.check(text, "apply-config", ValidationMode.CONTAINER);
-    long t1 = System.nanoTime();
-    if (!result.valid()) {
-      throw new IllegalStateException("configuration " + n + " is invalid: "
-          + result.errors().stream().map(ConfigProblem::message).toList());
+  /**
+   * The node's side, as the daemon's NodeConfigApplier: validate whole, preview, store, replace the MachineConfig in
+   * one write. It arms the completion check just before the write, with the preview's predictions.
+   */
+  private final class NodeSide implements ConfigApplier {
+    private final ConfigPreview configPreview;
+    private final Path dir;
+    volatile List<Expectation> expectedNext;
+    volatile CompletableFuture<Long> doneNext;
+    volatile Stamps stamps;
+
+    NodeSide(ConfigPreview configPreview, Path dir) {
+      this.configPreview = configPreview;
+      this.dir = dir;
     }
-    MachineConfig config = result.config();
-    List<ResourceChange> changes = configPreview.changes(new StateReader(state), config);
-    long t2 = System.nanoTime();
-    if (store) {
-      save(dir, text);
+
+    @Override
+    public synchronized Outcome apply(String text, String source, boolean dryRun) throws ConfigRejectedException {
+      long t0 = System.nanoTime();
+      var result = MachineConfigParser.check(text, source, ValidationMode.CONTAINER);
+      long t1 = System.nanoTime();
+      if (!result.valid()) {
+        throw new ConfigRejectedException(result.errors().stream().map(ConfigProblem::message).toList());
+      }
+      MachineConfig config = result.config();
+      List<ResourceChange> changes = configPreview.changes(new StateReader(state), config);
+      long t2 = System.nanoTime();
+      if (store) {
+        try {
+          save(dir, text);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      long t3 = System.nanoTime();
+      List<Predicted> predicted = finalChanges(changes);
+      arm(new Target(predicted, expectedNext, doneNext));
+      var resource = Resource.of(MachineConfig.DEFINITION, MachineConfig.ID, config);
+      state.modify(resource, current -> current.withSpec(config), UpdateOptions.DEFAULT);
+      long t4 = System.nanoTime();
+      stamps = new Stamps(t0, t1, t2, t3, t4, predicted.size());
+      evaluate(t4); // in case the controllers were faster than the watchers' wake-up
+      return new Outcome(result.warnings().stream().map(ConfigProblem::message).toList(), changes);
     }
-    long t3 = System.nanoTime();
+  }
+
+  private void apply(int n, boolean measured, NodeSide node, MachineServiceGrpc.MachineServiceBlockingStub stub)
+      throws Exception {
+    String text = config(n);
     var done = new CompletableFuture<Long>();
-    arm(new Target(finalChanges(changes), expected, done));
-    var resource = Resource.of(MachineConfig.DEFINITION, MachineConfig.ID, config);
-    state.modify(resource, current -> current.withSpec(config), UpdateOptions.DEFAULT);
-    long t4 = System.nanoTime();
-    evaluate(t4); // in case the controllers were faster than this thread
+    node.expectedNext = expectations(n);
+    node.doneNext = done;
+
+    long start = System.nanoTime();
+    if (stub == null) {
+      node.apply(text, "apply-config", false);
+    } else {
+      stub.withDeadlineAfter(APPLY_TIMEOUT_SECONDS, TimeUnit.SECONDS).applyConfiguration(
+          ApplyConfigurationRequest.newBuilder().setData(ByteString.copyFromUtf8(text))
+              .setMode(ApplyConfigurationRequest.Mode.AUTO).build());
+    }
+    long replied = System.nanoTime();
     long end;
     try {
       end = done.get(APPLY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -328,14 +420,16 @@ public final class ApplyConfigLatency {
           + APPLY_TIMEOUT_SECONDS + " s; waiting for " + pending() + (failure == null ? "" : "; " + failure));
     }
     if (measured) {
-      predictedFinal += changes.stream().filter(c -> isFinal(c.pointer())).count();
-      total.recordValue(end - t0);
-      parse.recordValue(t1 - t0);
-      preview.recordValue(t2 - t1);
-      stored.recordValue(t3 - t2);
-      publish.recordValue(t4 - t3);
+      Stamps s = node.stamps;
+      predictedFinal += s.predictedFinal();
+      total.recordValue(end - start);
+      reply.recordValue(replied - start);
+      parse.recordValue(s.parsed() - s.start());
+      preview.recordValue(s.previewed() - s.parsed());
+      stored.recordValue(s.stored() - s.previewed());
+      publish.recordValue(s.published() - s.stored());
       // from the start of the write: on two cores the controllers often finish before modify has returned
-      propagate.recordValue(end - t3);
+      propagate.recordValue(end - s.stored());
     }
   }
 
