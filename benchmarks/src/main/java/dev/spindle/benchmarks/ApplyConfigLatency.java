@@ -11,39 +11,27 @@ import dev.spindle.api.machine.MachineService;
 import dev.spindle.api.proto.machine.ApplyConfigurationRequest;
 import dev.spindle.api.proto.machine.MachineServiceGrpc;
 import dev.spindle.api.server.MutualTlsServer;
+import dev.spindle.benchmarks.ApplyConfigWorkload.Expectation;
 import dev.spindle.controllers.config.ConfigPreview;
-import dev.spindle.controllers.network.NetworkControllers;
-import dev.spindle.controllers.network.ResolvConfController;
-import dev.spindle.platform.network.FakeRtnetlink;
 import dev.spindle.resources.config.ConfigProblem;
 import dev.spindle.resources.config.MachineConfig;
 import dev.spindle.resources.config.MachineConfigParser;
 import dev.spindle.resources.config.ValidationMode;
-import dev.spindle.resources.files.EtcFileSpec;
-import dev.spindle.resources.files.FilesNamespaces;
-import dev.spindle.resources.network.HostnameSpec;
-import dev.spindle.resources.network.HostnameStatus;
-import dev.spindle.resources.network.Namespaces;
-import dev.spindle.resources.network.ResolverSpec;
-import dev.spindle.resources.network.ResolverStatus;
-import dev.spindle.resources.network.TimeServerSpec;
-import dev.spindle.resources.network.TimeServerStatus;
 import dev.spindle.runtime.controller.Controller;
 import dev.spindle.runtime.controller.ControllerRuntime;
 import dev.spindle.runtime.controller.RuntimeOptions;
 import dev.spindle.runtime.resource.Phase;
 import dev.spindle.runtime.resource.Resource;
 import dev.spindle.runtime.resource.ResourceChange;
-import dev.spindle.runtime.resource.ResourceDefinition;
 import dev.spindle.runtime.resource.ResourceKind;
 import dev.spindle.runtime.resource.ResourcePointer;
+import dev.spindle.runtime.resource.ResourceRegistry;
 import dev.spindle.runtime.state.Event;
 import dev.spindle.runtime.state.InMemoryState;
 import dev.spindle.runtime.state.StateReader;
 import dev.spindle.runtime.state.UpdateOptions;
 import dev.spindle.runtime.state.Watch;
 import dev.spindle.runtime.state.WatchKindOptions;
-import dev.spindle.runtime.resource.ResourceRegistry;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -69,7 +57,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Predicate;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -78,11 +65,11 @@ import org.HdrHistogram.Histogram;
  * {@link ControllerChainLatency}: it needs a latency distribution of single, sequential applies.
  *
  * <p>Set-up: an {@link InMemoryState} and a {@link ControllerRuntime} running the real controllers of the simulated
- * node ({@link #nodeControllers()}, one line per domain). Each apply is a corporate-proxy configuration (environment,
- * trusted root, resolvers, time servers, host name) whose nameserver, time server, host name and {@code no_proxy} carry
- * the iteration's number, so every final resource changes every time. The apply is what the daemon's
- * {@code NodeConfigApplier} does, step for step: {@link MachineConfigParser#check} (container mode), a
- * {@link ConfigPreview} of the changes, the text stored as {@code config.yaml} (temporary file, fsync, rename, fsync
+ * node ({@link ApplyConfigWorkload#nodeControllers()}, one line per domain). Each apply is a corporate-proxy
+ * configuration (environment, trusted root, resolvers, time servers, host name) whose nameserver, time server, host
+ * name and {@code no_proxy} carry the iteration's number, so every final resource changes every time. The apply is
+ * what the daemon's {@code NodeConfigApplier} does, step for step: {@link MachineConfigParser#check} (container
+ * mode), a {@link ConfigPreview} of the changes, the text stored as {@code config.yaml} (temporary file, fsync, rename, fsync
  * of the directory; {@code --no-store} leaves it out), and one {@code state.modify} of the {@link MachineConfig}. With
  * {@code --grpc} the configuration goes as {@code spindlectl apply-config} sends it: a
  * {@code machine.MachineService/ApplyConfiguration} call over mutual TLS on loopback to the same node side, served as
@@ -101,110 +88,6 @@ public final class ApplyConfigLatency {
   private static final long TARGET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final long APPLY_TIMEOUT_SECONDS = 10;
 
-  /**
-   * The controllers of the simulated node, one line per domain; add a domain's {@code all(...)} here when it is
-   * merged (environment, files, time) and its final resources to {@link #expectations}.
-   */
-  static List<Controller> nodeControllers() {
-    var all = new ArrayList<Controller>();
-    all.addAll(NetworkControllers.all(FakeRtnetlink.simulatedNode()));
-    return List.copyOf(all);
-  }
-
-  /** The value a final resource must reach for configuration {@code n}. */
-  record Expectation(ResourcePointer pointer, String what, Predicate<Object> reached) {
-    <S> Expectation(ResourceDefinition<S> definition, String namespace, String id, String what, Predicate<S> test) {
-      this(definition.pointer(namespace, id), what, spec -> definition.specClass().isInstance(spec)
-          && test.test(definition.specClass().cast(spec)));
-    }
-  }
-
-  static List<Expectation> expectations(int n) {
-    List<String> servers = List.of(nameserver(n), "10.0.1.53");
-    List<String> ntp = List.of(timeServer(n), "ntp2.corp.example");
-    String host = "worker-" + n;
-    return List.of(
-        new Expectation(ResolverSpec.DEFINITION, Namespaces.NETWORK, ResolverSpec.ID, "resolvers " + servers,
-            s -> strings(s.dnsServers()).equals(servers)),
-        new Expectation(ResolverStatus.DEFINITION, Namespaces.NETWORK, ResolverStatus.ID, "resolvers " + servers,
-            s -> strings(s.dnsServers()).equals(servers)),
-        new Expectation(EtcFileSpec.DEFINITION, FilesNamespaces.FILES, ResolvConfController.ID,
-            "nameserver " + nameserver(n), s -> s.contents().startsWith("nameserver " + nameserver(n) + "\n")
-                || s.contents().contains("\nnameserver " + nameserver(n) + "\n")),
-        new Expectation(TimeServerSpec.DEFINITION, Namespaces.NETWORK, TimeServerSpec.ID, "time servers " + ntp,
-            s -> s.timeServers().equals(ntp)),
-        new Expectation(TimeServerStatus.DEFINITION, Namespaces.NETWORK, TimeServerStatus.ID, "time servers " + ntp,
-            s -> s.timeServers().equals(ntp)),
-        new Expectation(HostnameSpec.DEFINITION, Namespaces.NETWORK, HostnameSpec.ID, "hostname " + host,
-            s -> s.hostname().equals(host) && s.domainname().equals("corp.example")),
-        new Expectation(HostnameStatus.DEFINITION, Namespaces.NETWORK, HostnameStatus.ID, "hostname " + host,
-            s -> s.hostname().equals(host) && s.domainname().equals("corp.example")));
-  }
-
-  private static String nameserver(int n) {
-    return "10.0.0." + n;
-  }
-
-  private static String timeServer(int n) {
-    return "ntp-" + n + ".corp.example";
-  }
-
-  private static List<String> strings(List<?> values) {
-    return values.stream().map(Object::toString).toList();
-  }
-
-  /** A corporate-proxy configuration (as examples/corporate-proxy.yaml) numbered {@code n}, 1 to 250. */
-  static String config(int n) {
-    return """
-        version: v1alpha1
-        machine:
-          type: worker
-          env:
-            http_proxy: http://proxy.corp.example:3128
-            https_proxy: http://proxy.corp.example:3128
-            no_proxy: .corp.example,10.%1$d.0.0/16,localhost
-          network:
-            hostname: worker-%1$d.corp.example
-        cluster:
-          id: 0123456789abcdef0123456789abcdef0123456789a=
-          secret: c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3I=
-        ---
-        apiVersion: v1alpha1
-        kind: TrustedRootsConfig
-        name: corp-proxy-ca
-        certificates: |
-          -----BEGIN CERTIFICATE-----
-          MIIBzjCCAXOgAwIBAgIUBbtMAFASWYO4vWcjptIb4MA6irIwCgYIKoZIzj0EAwIw
-          PDEVMBMGA1UECgwMRXhhbXBsZSBDb3JwMSMwIQYDVQQDDBpFeGFtcGxlIENvcnAg
-          UHJveHkgUm9vdCBDQTAeFw0yNjEyMDMwNjQ0MTNaFw0zNjExMzAwNjQ0MTNaMDwx
-          FTATBgNVBAoMDEV4YW1wbGUgQ29ycDEjMCEGA1UEAwwaRXhhbXBsZSBDb3JwIFBy
-          b3h5IFJvb3QgQ0EwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAATBPeL6vRhlOya/
-          chLzzLUcQAyqX+BJKsikujIzCQWlZyWWNa4Twxq1TrXfxNzYigIQNGsYXNvY+lEM
-          Fr0oc6M6o1MwUTAdBgNVHQ4EFgQUsoJWQsNaF4Ay9ExQxksXNhmbq54wHwYDVR0j
-          BBgwFoAUsoJWQsNaF4Ay9ExQxksXNhmbq54wDwYDVR0TAQH/BAUwAwEB/zAKBggq
-          hkjOPQQDAgNJADBGAiEAtKCajDEl5C3i0QqDDvW4RULZex3999NGaj472tmckZ0C
-          IQCHw0lnV4PoYNz/2zoEUvzGwC5uz5XE+MhVzI4JMPa5YQ==
-          -----END CERTIFICATE-----
-        ---
-        apiVersion: v1alpha1
-        kind: ResolverConfig
-        nameservers:
-          - address: %2$s
-          - address: 10.0.1.53
-        searchDomains:
-          domains:
-            - corp.example
-        ---
-        apiVersion: v1alpha1
-        kind: TimeSyncConfig
-        ntp:
-          servers:
-            - %3$s
-            - ntp2.corp.example
-        """.formatted(n, nameserver(n), timeServer(n));
-  }
-
-  // ---- run --------------------------------------------------------------------------------------------------------
 
   private final int applies;
   private final int warmup;
@@ -271,11 +154,12 @@ public final class ApplyConfigLatency {
 
   void run(PrintStream out) throws Exception {
     Machine.print(out);
-    List<Controller> controllers = nodeControllers();
+    List<Controller> controllers = ApplyConfigWorkload.nodeControllers();
     out.printf(Locale.ROOT, "apply-config on the simulated node: %d controllers; %d warm-up + %d measured applies "
         + "of a %d-line corporate-proxy configuration, %s; config.yaml %s; gap %d ms%n", controllers.size(), warmup,
-        applies, config(1).lines().count(), grpc ? "sent over machine.MachineService/ApplyConfiguration (mutual TLS, "
-        + "loopback)" : "applied in process", store ? "stored with fsync" : "not stored",
+        applies, ApplyConfigWorkload.config(1).lines().count(),
+        grpc ? "sent over machine.MachineService/ApplyConfiguration (mutual TLS, loopback)" : "applied in process",
+        store ? "stored with fsync" : "not stored",
         TimeUnit.NANOSECONDS.toMillis(gapNanos));
     Path dir = Files.createTempDirectory("spindle-apply-config-");
     var configPreview = new ConfigPreview(controllers);
@@ -284,7 +168,7 @@ public final class ApplyConfigLatency {
     try (var runtime = new ControllerRuntime(state, registry, RuntimeOptions.DEFAULT)) {
       controllers.forEach(runtime::register);
       runtime.start();
-      for (Expectation e : expectations(1)) {
+      for (Expectation e : ApplyConfigWorkload.expectations(1)) {
         watch(new ResourceKind(e.pointer().namespace(), e.pointer().type()));
       }
       var node = new NodeSide(configPreview, dir);
@@ -312,7 +196,7 @@ public final class ApplyConfigLatency {
       out.println();
       out.printf(Locale.ROOT, "MEASURED: %,d applies, each predicting %.1f final resource changes (preview) and "
           + "checked on %d final resources; controller errors %.0f%n", applies, predictedFinal / (double) applies,
-          expectations(1).size(), errors);
+          ApplyConfigWorkload.expectations(1).size(), errors);
       Latencies.print(out, "apply start -> every final resource at its new value", total);
       out.printf(Locale.ROOT, "  target p99 <= 100 ms: %s%n", Latencies.verdict(total.getValueAtPercentile(99)
           <= TARGET_NANOS));
@@ -398,9 +282,9 @@ public final class ApplyConfigLatency {
 
   private void apply(int n, boolean measured, NodeSide node, MachineServiceGrpc.MachineServiceBlockingStub stub)
       throws Exception {
-    String text = config(n);
+    String text = ApplyConfigWorkload.config(n);
     var done = new CompletableFuture<Long>();
-    node.expectedNext = expectations(n);
+    node.expectedNext = ApplyConfigWorkload.expectations(n);
     node.doneNext = done;
 
     long start = System.nanoTime();
@@ -481,7 +365,8 @@ public final class ApplyConfigLatency {
     }
   }
 
-  record Target(List<Predicted> predicted, List<Expectation> expected, CompletableFuture<Long> done) {
+  record Target(List<Predicted> predicted, List<Expectation> expected,
+      CompletableFuture<Long> done) {
     boolean reached(Map<ResourcePointer, Resource<?>> latest) {
       for (Predicted p : predicted) {
         if (!p.reached(latest)) {
