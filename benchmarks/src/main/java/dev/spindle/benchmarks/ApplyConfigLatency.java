@@ -70,8 +70,8 @@ import org.HdrHistogram.Histogram;
  * name and {@code no_proxy} carry the iteration's number, so every final resource changes every time. The apply is
  * what the daemon's {@code NodeConfigApplier} does, step for step: {@link MachineConfigParser#check} (container
  * mode), a {@link ConfigPreview} of the changes, the text stored as {@code config.yaml} (temporary file, fsync,
- * rename, fsync of the directory; {@code --no-store} leaves it out), and one {@code state.modify} of the {@link MachineConfig}. With
- * {@code --grpc} the configuration goes as {@code spindlectl apply-config} sends it: a
+ * rename, fsync of the directory; {@code --no-store} leaves it out), and one {@code state.modify} of the
+ * {@link MachineConfig}. With {@code --grpc} the configuration goes as {@code spindlectl apply-config} sends it: a
  * {@code machine.MachineService/ApplyConfiguration} call over mutual TLS on loopback to the same node side, served as
  * the daemon serves it ({@link MutualTlsServer}, virtual threads).
  *
