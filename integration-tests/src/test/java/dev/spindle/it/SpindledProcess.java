@@ -29,6 +29,7 @@ final class SpindledProcess implements AutoCloseable {
   private final Process process;
 
   private final List<String> prefix;
+  private final java.util.Map<String, String> cliEnvironment = new java.util.concurrent.ConcurrentHashMap<>();
 
   SpindledProcess(Path dir) throws IOException {
     this(dir, List.of(), List.of());
@@ -78,9 +79,20 @@ final class SpindledProcess implements AutoCloseable {
     });
   }
 
+  /** Sets an environment variable for every later {@code spindlectl} run (e.g. {@code SPINDLECTL_AOT=off}). */
+  SpindledProcess cliEnvironment(String name, String value) {
+    cliEnvironment.put(name, value);
+    return this;
+  }
+
   /** Runs {@code spindlectl} with this node's client config and returns its exit code and output. */
   Result spindlectl(String... args) throws IOException, InterruptedException {
-    Process p = spindlectlProcess(args);
+    return spindlectlWith(clientConfig, args);
+  }
+
+  /** Runs {@code spindlectl} with another client config (e.g. one {@code gen client-cert} wrote for a reader). */
+  Result spindlectlWith(Path config, String... args) throws IOException, InterruptedException {
+    Process p = spindlectlProcess(config, args);
     String out = new String(p.getInputStream().readAllBytes());
     String err = new String(p.getErrorStream().readAllBytes());
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -91,13 +103,17 @@ final class SpindledProcess implements AutoCloseable {
   }
 
   Process spindlectlProcess(String... args) throws IOException {
+    return spindlectlProcess(clientConfig, args);
+  }
+
+  private Process spindlectlProcess(Path config, String... args) throws IOException {
     var command = new ArrayList<>(prefix);
-    command.addAll(List.of(ROOT.resolve("cli/bin/spindlectl").toString(), "--spindleconfig",
-        clientConfig.toString()));
+    command.addAll(List.of(ROOT.resolve("cli/bin/spindlectl").toString(), "--spindleconfig", config.toString()));
     command.addAll(List.of(args));
     var builder = new ProcessBuilder(command);
     builder.environment().put("JAVA_HOME", JAVA.getParent().getParent().toString());
     builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+    builder.environment().putAll(cliEnvironment);
     return builder.start();
   }
 
@@ -106,6 +122,15 @@ final class SpindledProcess implements AutoCloseable {
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("spindled did not stop within 30 s of SIGTERM");
+    }
+    return process.exitValue();
+  }
+
+  /** Waits for a daemon that is expected to stop by itself (e.g. a refused start) and returns its exit status. */
+  int awaitExit() throws InterruptedException {
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("spindled did not exit within 60 s");
     }
     return process.exitValue();
   }
