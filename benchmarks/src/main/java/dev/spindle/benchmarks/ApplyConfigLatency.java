@@ -154,14 +154,14 @@ public final class ApplyConfigLatency {
 
   void run(PrintStream out) throws Exception {
     Machine.print(out);
-    List<Controller> controllers = ApplyConfigWorkload.nodeControllers();
+    Path dir = Files.createTempDirectory("spindle-apply-config-");
+    List<Controller> controllers = ApplyConfigWorkload.nodeControllers(dir);
     out.printf(Locale.ROOT, "apply-config on the simulated node: %d controllers; %d warm-up + %d measured applies "
         + "of a %d-line corporate-proxy configuration, %s; config.yaml %s; gap %d ms%n", controllers.size(), warmup,
         applies, ApplyConfigWorkload.config(1).lines().count(),
         grpc ? "sent over machine.MachineService/ApplyConfiguration (mutual TLS, loopback)" : "applied in process",
         store ? "stored with fsync" : "not stored",
         TimeUnit.NANOSECONDS.toMillis(gapNanos));
-    Path dir = Files.createTempDirectory("spindle-apply-config-");
     var configPreview = new ConfigPreview(controllers);
     Server server = null;
     ManagedChannel channel = null;
@@ -218,12 +218,11 @@ public final class ApplyConfigLatency {
         server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
       watches.forEach(Watch::close);
-      try (var files = Files.list(dir)) {
-        for (Path p : files.toList()) {
+      try (var files = Files.walk(dir)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
           Files.deleteIfExists(p);
         }
       }
-      Files.deleteIfExists(dir);
       state.close();
     }
     if (failure != null) {

@@ -15,6 +15,21 @@ import dev.spindle.resources.network.TimeServerStatus;
 import dev.spindle.runtime.controller.Controller;
 import dev.spindle.runtime.resource.ResourceDefinition;
 import dev.spindle.runtime.resource.ResourcePointer;
+import dev.spindle.controllers.files.FilesControllers;
+import dev.spindle.controllers.runtime.RuntimeControllers;
+import dev.spindle.controllers.time.TimeControllers;
+import dev.spindle.platform.files.LocalNodeFiles;
+import dev.spindle.platform.runtime.CmdlineSource;
+import dev.spindle.platform.time.FakeSntp;
+import dev.spindle.platform.time.SimulatedClock;
+import dev.spindle.resources.runtime.Environment;
+import dev.spindle.resources.runtime.EnvironmentSpec;
+import dev.spindle.resources.runtime.RuntimeNamespaces;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -31,9 +46,13 @@ final class ApplyConfigWorkload {
    * The controllers of the simulated node, one line per domain; add a domain's {@code all(...)} here when it is
    * merged (environment, files, time) and its final resources to {@link #expectations}.
    */
-  static List<Controller> nodeControllers() {
+  /** {@code root}: the simulated node's files root and the home of its kernel command line file. */
+  static List<Controller> nodeControllers(Path root) throws IOException {
     var all = new ArrayList<Controller>();
     all.addAll(NetworkControllers.all(FakeRtnetlink.simulatedNode()));
+    all.addAll(RuntimeControllers.all(CmdlineSource.file(root.resolve("cmdline"))));
+    all.addAll(FilesControllers.all(new LocalNodeFiles(Files.createDirectories(root.resolve("root")))));
+    all.addAll(TimeControllers.all(FakeSntp.simulatedNode(new SimulatedClock(Duration.ZERO)), Optional.empty()));
     return List.copyOf(all);
   }
 
@@ -64,7 +83,15 @@ final class ApplyConfigWorkload {
         new Expectation(HostnameSpec.DEFINITION, Namespaces.NETWORK, HostnameSpec.ID, "hostname " + host,
             s -> s.hostname().equals(host) && s.domainname().equals("corp.example")),
         new Expectation(HostnameStatus.DEFINITION, Namespaces.NETWORK, HostnameStatus.ID, "hostname " + host,
-            s -> s.hostname().equals(host) && s.domainname().equals("corp.example")));
+            s -> s.hostname().equals(host) && s.domainname().equals("corp.example")),
+        new Expectation(EnvironmentSpec.DEFINITION, RuntimeNamespaces.RUNTIME, EnvironmentSpec.ID,
+            "no_proxy " + noProxy(n), s -> s.variables().contains("no_proxy=" + noProxy(n))),
+        new Expectation(Environment.DEFINITION, RuntimeNamespaces.RUNTIME, Environment.ID,
+            "no_proxy " + noProxy(n), s -> s.variables().contains("no_proxy=" + noProxy(n))));
+  }
+
+  private static String noProxy(int n) {
+    return ".corp.example,10." + n + ".0.0/16,localhost";
   }
 
   private static String nameserver(int n) {
@@ -88,7 +115,7 @@ final class ApplyConfigWorkload {
           env:
             http_proxy: http://proxy.corp.example:3128
             https_proxy: http://proxy.corp.example:3128
-            no_proxy: .corp.example,10.%1$d.0.0/16,localhost
+            no_proxy: %4$s
           network:
             hostname: worker-%1$d.corp.example
         cluster:
@@ -127,6 +154,6 @@ final class ApplyConfigWorkload {
           servers:
             - %3$s
             - ntp2.corp.example
-        """.formatted(n, nameserver(n), timeServer(n));
+        """.formatted(n, nameserver(n), timeServer(n), noProxy(n));
   }
 }

@@ -109,12 +109,13 @@ class MachineConfigIT {
       // an invalid file: every located problem, exit 1, nothing changed
       var refused = node.spindlectl("apply-config", "-f", invalid.toString());
       assertThat(refused.exit()).isEqualTo(1);
+      // spindlectl checks the file first and sends nothing invalid
       assertThat(refused.err()).isEqualTo("""
-          error: 3 errors:
-          apply-config:6:9: v1alpha1: machine.network.nameservers[0]: "10.0.0.300": must be an IP address
-          apply-config:7:5: v1alpha1: machine.network.searchDomainz: unknown field
-          apply-config:10:14: v1alpha1: machine.time.servers: "ntp1.lab.example": expected a list
-          """);
+          %1$s:6:9: v1alpha1: machine.network.nameservers[0]: "10.0.0.300": must be an IP address
+          %1$s:7:5: v1alpha1: machine.network.searchDomainz: unknown field
+          %1$s:10:14: v1alpha1: machine.time.servers: "ntp1.lab.example": expected a list
+          error: %1$s is not valid (3 problems); nothing was sent
+          """.formatted(invalid));
       assertThat(refused.out()).isEmpty();
       assertUnchanged(node, stored, resolversBefore, configBefore);
 
@@ -124,7 +125,7 @@ class MachineConfigIT {
       assertThat(applied.out()).isEqualTo("""
           Applied configuration without a reboot
 
-          Resources that changed:
+          Resources that are expected to change:
             ~ MachineConfigs.config.talos.dev(config/v1alpha1)
             ~ ResolverSpecs.net.talos.dev(network/resolvers)
             ~ TimeServerSpecs.net.talos.dev(network/timeservers)
@@ -137,7 +138,8 @@ class MachineConfigIT {
       awaitRow(node, List.of("get", "timeservers"),
           "TimeServerStatus", "timeservers", "[\"ntp1.lab.example\",\"ntp3.lab.example\"]", "false");
       var again = node.spindlectl("apply-config", "-f", changed.toString());
-      assertThat(again.out()).isEqualTo("Applied configuration without a reboot\n\nNo resources changed.\n");
+      assertThat(again.out())
+          .isEqualTo("Applied configuration without a reboot\n\nNo resources are expected to change.\n");
 
       // the machine configuration: admins only
       assertThat(rows(ok(node, "get", "machineconfig")))
