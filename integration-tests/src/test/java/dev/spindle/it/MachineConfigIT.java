@@ -189,6 +189,19 @@ class MachineConfigIT {
           "TimeServerStatus", "timeservers", "[\"ntp1.corp.example\",\"ntp2.corp.example\"]", "false");
       awaitRow(node, List.of("get", "hostname"), "HostnameStatus", "hostname", "worker-1", "corp.example");
       assertThat(ok(node, "get", "resolverspecs", "-o", "yaml")).contains("    layer: configuration\n");
+      // the environment with the layer of each variable, and the client built from it
+      await().atMost(SETTLE).untilAsserted(() -> assertThat(ok(node, "get", "envspec", "environment", "-o", "yaml"))
+          .contains("        - https_proxy=http://proxy.corp.example:3128\n", "        https_proxy: configuration\n",
+              "    layer: configuration\n"));
+      await().atMost(SETTLE).untilAsserted(() -> assertThat(ok(node, "get", "outbound", "-o", "yaml"))
+          .contains("httpsProxy: http://proxy.corp.example:3128\n"));
+      // the corporate root appended to the bundle, on disk under the node's files root
+      await().atMost(SETTLE).untilAsserted(() -> assertThat(dir.resolve("state/root/etc/ssl/certs/ca-certificates.crt"))
+          .content().contains("\ncorp-proxy-ca:\n==============\n-----BEGIN CERTIFICATE-----\n"));
+      assertThat(ok(node, "get", "etcfilestatuses")).contains("ssl/certs/ca-certificates.crt", "resolv.conf");
+      assertThat(dir.resolve("state/root/etc/resolv.conf"))
+          .hasContent("nameserver 10.0.0.53\nnameserver 10.0.1.53\n\nsearch corp.example");
+      awaitRow(node, List.of("get", "timestatus"), "TimeStatus", "node", "false");
       assertThat(node.stop()).isIn(0, 143);
     }
   }
