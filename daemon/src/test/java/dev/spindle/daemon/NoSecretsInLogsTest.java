@@ -21,6 +21,76 @@ class NoSecretsInLogsTest {
   @Inject
   SpindleNode node;
 
+  private static final String CLUSTER_SECRET = "c3VwZXItc2VjcmV0LWNsdXN0ZXItc2VjcmV0LXZhbHVlMDE=";
+  private static final String PROXY_PASSWORD = "pr0xy-Pa55w0rd";
+  private static final String WG_PRIVATE_KEY = "YEocP6RcYQwnf4Yd8FUzbm8xyDmwqBsK5MxJ5k9d2Ho=";
+  private static final String WITH_SECRETS = """
+      version: v1alpha1
+      machine:
+        type: worker
+        env:
+          https_proxy: http://alice:%s@proxy.corp.example:3128
+        network:
+          interfaces:
+            - interface: wg0
+              wireguard:
+                privateKey: %s
+      cluster:
+        id: 0123456789abcdef0123456789abcdef0123456789a=
+        secret: %s
+      """.formatted(PROXY_PASSWORD, WG_PRIVATE_KEY, CLUSTER_SECRET);
+
+  @Test
+  void configurationSecretsNeverReachTheLogEvenFromARejectedConfiguration() throws Exception {
+    var lines = new ArrayList<String>();
+    Handler capture = capture(lines);
+    var root = java.util.logging.Logger.getLogger("");
+    root.addHandler(capture);
+    Path dir = Files.createTempDirectory("spindled-config-secrets");
+    try {
+      Path good = Files.writeString(dir.resolve("good.yaml"), WITH_SECRETS);
+      // the same secrets next to two errors: the rejection lists every problem
+      Path bad = Files.writeString(dir.resolve("bad.yaml"), WITH_SECRETS.replace("type: worker",
+          "type: worker\n  kubelett: {}") + "  discovery:\n    enabled: maybe\n");
+      node.start(options(dir, good));
+      node.stop();
+      // spindled logs this message when a start fails
+      Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> node.start(options(dir, bad)));
+      assertThat(refused).hasMessageContaining("machine.kubelett").hasMessageContaining("cluster.discovery.enabled");
+      lines.add(refused.getMessage());
+      node.stop();
+    } finally {
+      root.removeHandler(capture);
+    }
+    assertThat(lines).as("captured log lines").anySatisfy(l -> assertThat(l).contains("machine.kubelett"));
+    for (String line : lines) {
+      assertThat(line).doesNotContain(CLUSTER_SECRET).doesNotContain(PROXY_PASSWORD).doesNotContain(WG_PRIVATE_KEY);
+    }
+  }
+
+  private static DaemonOptions options(Path dir, Path config) {
+    return new DaemonOptions(Platform.SIMULATED, dir.resolve("state"), new InetSocketAddress("127.0.0.1", 0),
+        List.of(), dir.resolve("config"), "secrets", config, false, dir.resolve("root"));
+  }
+
+  private static Handler capture(List<String> lines) {
+    return new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        synchronized (lines) {
+          lines.add(String.valueOf(record.getMessage()) + " " + List.of(record.getParameters() == null
+              ? new Object[0] : record.getParameters()) + " " + record.getThrown());
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+  }
+
   @Test
   void keysNeverReachTheLog() throws Exception {
     var lines = new ArrayList<String>();
