@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The merged environment of the node's services, as Talos's {@code Environments.runtime.talos.dev} (id
  * {@code machined}): {@code K=V} entries sorted by key, one per key. The outbound HTTP client takes its proxies
- * ({@code http_proxy}, {@code https_proxy}, {@code no_proxy}, either case) from here.
+ * ({@code http_proxy}, {@code https_proxy}, {@code no_proxy}, either case) from here. Sensitive: a proxy URL may
+ * carry a password, so only admins read it ({@code get outbound} shows the proxies redacted to everyone).
  */
 public record Environment(@ProtoField(1) List<String> variables) implements RuntimeSpec {
   public static final String ID = "machined";
@@ -15,6 +16,7 @@ public record Environment(@ProtoField(1) List<String> variables) implements Runt
   public static final ResourceDefinition<Environment> DEFINITION =
       ResourceDefinition.of(Environment.class, "Environments.runtime.talos.dev")
           .defaultNamespace(RuntimeNamespaces.RUNTIME)
+          .sensitive()
           .alias("env")
           .column("Variables", "variables")
           .build();

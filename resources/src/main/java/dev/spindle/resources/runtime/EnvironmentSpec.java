@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * <p>{@code variables} are {@code NAME=value}, one per name: in a layered copy in the order the layer's sources give
  * them, in the merge sorted by name. {@code layers} says, per name, which layer the value came from, and
  * {@code layer} is the highest layer that contributed: the merge keeps every variable, not one layer's copy, so a
- * single layer could not say it.
+ * single layer could not say it. Sensitive, as {@link Environment}: proxy URLs may carry passwords.
  */
 public record EnvironmentSpec(
     @ProtoField(1) List<String> variables,
@@ -31,6 +31,7 @@ public record EnvironmentSpec(
   public static final ResourceDefinition<EnvironmentSpec> DEFINITION =
       ResourceDefinition.of(EnvironmentSpec.class, "EnvironmentSpecs.runtime.talos.dev")
           .defaultNamespace(RuntimeNamespaces.RUNTIME)
+          .sensitive()
           .alias("envspec")
           .column("Layer", "layer")
           .column("Variables", "variables")

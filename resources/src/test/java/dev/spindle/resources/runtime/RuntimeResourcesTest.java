@@ -15,6 +15,13 @@ class RuntimeResourcesTest {
   }
 
   @Test
+  void theEnvironmentIsForAdminsOnlyAsProxyUrlsMayHoldPasswords() {
+    assertThat(Environment.DEFINITION.sensitive()).isTrue();
+    assertThat(EnvironmentSpec.DEFINITION.sensitive()).isTrue();
+    assertThat(OutboundHttpStatus.DEFINITION.sensitive()).isFalse();
+  }
+
+  @Test
   void kernelCmdlineIsTrimmed() {
     assertThat(new KernelCmdline("  talos.hostname=a  \n").cmdline()).isEqualTo("talos.hostname=a");
   }
