@@ -94,21 +94,7 @@ class NoSecretsInLogsTest {
   @Test
   void keysNeverReachTheLog() throws Exception {
     var lines = new ArrayList<String>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        synchronized (lines) {
-          lines.add(String.valueOf(record.getMessage()) + " " + List.of(record.getParameters() == null
-              ? new Object[0] : record.getParameters()) + " " + record.getThrown());
-        }
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
+    Handler capture = capture(lines);
     var root = java.util.logging.Logger.getLogger("");
     root.addHandler(capture);
     Path dir = Files.createTempDirectory("spindled-secrets");
