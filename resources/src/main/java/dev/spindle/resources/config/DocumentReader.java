@@ -5,6 +5,7 @@ import static dev.spindle.resources.config.FieldPath.index;
 import static dev.spindle.resources.config.YamlTree.items;
 import static dev.spindle.resources.config.YamlTree.text;
 
+import dev.spindle.resources.GoQuote;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,7 +163,7 @@ final class DocumentReader {
         continue;
       }
       if (server == null || server.isBlank()) {
-        problems.error(item, path, Problems.quote(server == null ? "" : server), "must not be empty");
+        problems.error(item, path, GoQuote.quote(server == null ? "" : server), "must not be empty");
         continue;
       }
       if (useNts && ValueRules.isIp(server)) {
@@ -177,7 +178,7 @@ final class DocumentReader {
       String device = text(deviceItems.get(i));
       if (device == null || device.isBlank()) {
         if (deviceItems.get(i) instanceof ScalarNode) {
-          problems.error(deviceItems.get(i), index("ptp.devices", i), Problems.quote(device == null ? "" : device),
+          problems.error(deviceItems.get(i), index("ptp.devices", i), GoQuote.quote(device == null ? "" : device),
               "must not be empty");
         }
       } else {

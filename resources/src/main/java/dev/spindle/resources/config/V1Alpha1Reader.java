@@ -4,6 +4,7 @@ import static dev.spindle.resources.config.YamlTree.field;
 import static dev.spindle.resources.config.YamlTree.items;
 import static dev.spindle.resources.config.YamlTree.text;
 
+import dev.spindle.resources.GoQuote;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -162,7 +163,7 @@ final class V1Alpha1Reader {
       if (server == null || server.isBlank()) {
         if (items.get(i) instanceof ScalarNode) {
           problems.error(items.get(i), FieldPath.index("machine.time.servers", i),
-              Problems.quote(server == null ? "" : server), "must not be empty");
+              GoQuote.quote(server == null ? "" : server), "must not be empty");
         }
       } else {
         servers.add(server);

@@ -1,5 +1,6 @@
 package dev.spindle.resources.config;
 
+import dev.spindle.resources.GoQuote;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Base64;
@@ -117,7 +118,7 @@ final class ValueRules {
     int dot = fqdn.indexOf('.');
     String host = dot < 0 ? fqdn : fqdn.substring(0, dot);
     if (host.isEmpty() || host.length() > 63) {
-      return "invalid hostname " + Problems.quote(host);
+      return "invalid hostname " + GoQuote.quote(host);
     }
     return null;
   }
