@@ -2,6 +2,9 @@ package dev.spindle.resources.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spindle.resources.network.GoNetip;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,8 +22,36 @@ class ValueRulesTest {
     assertThat(ValueRules.isIp(text)).isEqualTo(valid);
   }
 
+  /** One address rule in Spindle: {@code isIp} is "GoNetip.parseAddr succeeds", on strings built of IP-ish parts. */
+  @Test
+  void ipAddressesAreExactlyWhatGoNetipParses() {
+    String[] parts = {"1", "0", "ff", "FFFF", "fffff", "00", "1.2.3.4", "01.2.3.4", "1.2.3.256", ":", "::", ".",
+        "%e", "1.2"};
+    var random = new Random(5);
+    int valid = 0;
+    for (int n = 0; n < 200_000; n++) {
+      var b = new StringBuilder();
+      for (int i = random.nextInt(12); i >= 0; i--) {
+        b.append(parts[random.nextInt(parts.length)]);
+      }
+      String s = b.toString();
+      boolean parses;
+      try {
+        GoNetip.parseAddr(s);
+        parses = true;
+      } catch (IllegalArgumentException e) {
+        parses = false;
+      }
+      assertThat(ValueRules.isIp(s)).as(s).isEqualTo(parses);
+      assertThat(ValueRules.isIpv4(s) || ValueRules.isIpv6(s)).as(s).isEqualTo(parses);
+      valid += parses ? 1 : 0;
+    }
+    assertThat(valid).as("the generator reaches valid addresses too").isGreaterThan(1000);
+  }
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '|', value = {
+      "::ffff:10.0.0.0/104|true", "::ffff:10.0.0.0/129|false",
       "10.0.0.0/8|true", "10.0.0.1/32|true", "0.0.0.0/0|true", "10.0.0.0/33|false", "10.0.0.0/08|false",
       "10.0.0.0/|false", "10.0.0.0|false", "fd00::/64|true", "fd00::/128|true", "fd00::/129|false", "/24|false",
       "10.0.0.0/-1|false"})
