@@ -153,8 +153,10 @@ final class DocumentReader {
           "only one of ntp or ptp configuration can be specified");
     }
     boolean useNts = YamlTree.isTrue(YamlTree.field(ntp, "useNTS"));
-    List<String> servers = ntp == null ? null : new ArrayList<>();
-    List<Node> items = items(YamlTree.field(ntp, "servers"));
+    Node serversNode = YamlTree.field(ntp, "servers");
+    // only a servers list (even an empty one) sets servers, as Talos's Servers() is nil otherwise
+    List<String> servers = serversNode == null ? null : new ArrayList<>();
+    List<Node> items = items(serversNode);
     for (int i = 0; i < items.size(); i++) {
       Node item = items.get(i);
       String server = text(item);
@@ -172,7 +174,7 @@ final class DocumentReader {
       servers.add(server);
     }
     Node devicesNode = YamlTree.field(ptp, "devices");
-    List<String> devices = ptp == null ? null : new ArrayList<>();
+    List<String> devices = devicesNode == null ? null : new ArrayList<>();
     List<Node> deviceItems = items(devicesNode);
     for (int i = 0; i < deviceItems.size(); i++) {
       String device = text(deviceItems.get(i));
