@@ -5,7 +5,6 @@ import static dev.spindle.resources.config.FieldPath.index;
 import static dev.spindle.resources.config.YamlTree.items;
 import static dev.spindle.resources.config.YamlTree.text;
 
-import dev.spindle.resources.GoQuote;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,41 +152,26 @@ final class DocumentReader {
           "only one of ntp or ptp configuration can be specified");
     }
     boolean useNts = YamlTree.isTrue(YamlTree.field(ntp, "useNTS"));
-    Node serversNode = YamlTree.field(ntp, "servers");
-    // only a servers list (even an empty one) sets servers, as Talos's Servers() is nil otherwise
-    List<String> servers = serversNode == null ? null : new ArrayList<>();
-    List<Node> items = items(serversNode);
-    for (int i = 0; i < items.size(); i++) {
-      Node item = items.get(i);
-      String server = text(item);
-      String path = index("ntp.servers", i);
-      if (!(item instanceof ScalarNode)) {
-        continue;
-      }
-      if (server == null || server.isBlank()) {
-        problems.error(item, path, GoQuote.quote(server == null ? "" : server), "must not be empty");
-        continue;
-      }
-      if (useNts && ValueRules.isIp(server)) {
-        problems.error(item, path, Problems.shown(item, false), "NTS requires hostnames, not IP addresses");
-      }
-      servers.add(server);
-    }
-    Node devicesNode = YamlTree.field(ptp, "devices");
-    List<String> devices = devicesNode == null ? null : new ArrayList<>();
-    List<Node> deviceItems = items(devicesNode);
-    for (int i = 0; i < deviceItems.size(); i++) {
-      String device = text(deviceItems.get(i));
-      if (device == null || device.isBlank()) {
-        if (deviceItems.get(i) instanceof ScalarNode) {
-          problems.error(deviceItems.get(i), index("ptp.devices", i), GoQuote.quote(device == null ? "" : device),
-              "must not be empty");
-        }
-      } else {
-        devices.add(device);
-      }
-    }
+    List<String> servers = ntpServers(YamlTree.field(ntp, "servers"), useNts);
+    List<String> devices = SharedFields.nonBlankStrings(YamlTree.field(ptp, "devices"), "ptp.devices", problems);
     return new TimeSyncConfig(enabled, bootTimeout, servers, useNts, devices);
+  }
+
+  /**
+   * {@code ntp.servers}: null without the list (even with an {@code ntp} section, as Talos's {@code Servers()} is nil
+   * then), each entry non-blank, and hostnames only with NTS.
+   */
+  private List<String> ntpServers(Node list, boolean useNts) {
+    List<String> servers = SharedFields.nonBlankStrings(list, "ntp.servers", problems);
+    List<Node> items = items(list);
+    for (int i = 0; useNts && i < items.size(); i++) {
+      String server = text(items.get(i));
+      if (items.get(i) instanceof ScalarNode && server != null && ValueRules.isIp(server)) {
+        problems.error(items.get(i), index("ntp.servers", i), Problems.shown(items.get(i), false),
+            "NTS requires hostnames, not IP addresses");
+      }
+    }
+    return servers;
   }
 
   private HostnameConfig hostname(Node root) {

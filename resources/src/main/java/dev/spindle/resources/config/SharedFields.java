@@ -1,9 +1,12 @@
 package dev.spindle.resources.config;
 
 import dev.spindle.resources.GoDurationText;
+import dev.spindle.resources.GoQuote;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.nodes.Node;
@@ -28,6 +31,31 @@ final class SharedFields {
       env.put(key.getValue(), value == null ? "" : value);
     }
     return env;
+  }
+
+  /**
+   * A list of names that must not be blank (time servers, PTP devices): null when the list is absent, else its
+   * non-blank entries, with an error for each blank one. Entries of another shape were reported by the schema check.
+   */
+  static List<String> nonBlankStrings(Node list, String path, Problems problems) {
+    if (list == null) {
+      return null;
+    }
+    List<String> values = new ArrayList<>();
+    List<Node> items = YamlTree.items(list);
+    for (int i = 0; i < items.size(); i++) {
+      Node item = items.get(i);
+      String value = YamlTree.text(item);
+      if (!(item instanceof ScalarNode)) {
+        continue;
+      }
+      if (value == null || value.isBlank()) {
+        problems.error(item, FieldPath.index(path, i), GoQuote.quote(value == null ? "" : value), "must not be empty");
+      } else {
+        values.add(value);
+      }
+    }
+    return values;
   }
 
   /** Errors for each certificate of a PEM bundle that does not parse. */

@@ -4,7 +4,6 @@ import static dev.spindle.resources.config.YamlTree.field;
 import static dev.spindle.resources.config.YamlTree.items;
 import static dev.spindle.resources.config.YamlTree.text;
 
-import dev.spindle.resources.GoQuote;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads the fields Spindle uses from a v1alpha1 document (already checked against the schema) into
@@ -155,20 +153,7 @@ final class V1Alpha1Reader {
     if (t == null) {
       return null;
     }
-    Node serversNode = field(t, "servers");
-    List<String> servers = serversNode == null ? null : new ArrayList<>();
-    List<Node> items = items(serversNode);
-    for (int i = 0; i < items.size(); i++) {
-      String server = text(items.get(i));
-      if (server == null || server.isBlank()) {
-        if (items.get(i) instanceof ScalarNode) {
-          problems.error(items.get(i), FieldPath.index("machine.time.servers", i),
-              GoQuote.quote(server == null ? "" : server), "must not be empty");
-        }
-      } else {
-        servers.add(server);
-      }
-    }
+    List<String> servers = SharedFields.nonBlankStrings(field(t, "servers"), "machine.time.servers", problems);
     Duration bootTimeout = SharedFields.duration(field(t, "bootTimeout"), "machine.time.bootTimeout", problems);
     return new TimeSection(YamlTree.isTrue(field(t, "disabled")), servers, bootTimeout);
   }
