@@ -27,6 +27,11 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class MachineConfigParser {
   private static final String API_VERSION = "v1alpha1";
   private static final List<String> V1ALPHA1_KEYS = List.of("machine", "cluster", "debug", "persist");
+  /**
+   * The largest configuration accepted, in bytes of UTF-8: 3 MiB, SnakeYAML's default code-point limit, set
+   * explicitly so an upgrade cannot move it. Checked before parsing, so the message names the size.
+   */
+  public static final int MAX_BYTES = 3 << 20;
 
   /** The outcome of {@link #check}: the configuration (null when there are errors), the errors and the warnings. */
   public record Result(MachineConfig config, List<ConfigProblem> errors, List<ConfigProblem> warnings) {
@@ -91,8 +96,15 @@ public final class MachineConfigParser {
     }
 
     Result run() {
+      long bytes = utf8Length(text);
+      if (bytes > MAX_BYTES) {
+        problems.document("");
+        problems.error("the configuration is " + bytes + " bytes; at most " + MAX_BYTES + " are accepted");
+        return new Result(null, problems.errors(), problems.warnings());
+      }
       var options = new LoaderOptions();
       options.setAllowDuplicateKeys(true); // the schema check reports them, with both lines, and goes on
+      options.setCodePointLimit(MAX_BYTES); // a text within MAX_BYTES has at most as many code points
       Iterator<Node> nodes = new Yaml(options).composeAll(new StringReader(text)).iterator();
       while (true) {
         Node root;
@@ -123,6 +135,27 @@ public final class MachineConfigParser {
       conflicts();
       MachineConfig config = problems.hasErrors() ? null : new MachineConfig(text, v1alpha1, documents);
       return new Result(config, problems.errors(), problems.warnings());
+    }
+
+    /** The UTF-8 length of {@code s}, without encoding it (an unpaired surrogate counts as {@code ?}, one byte). */
+    private static long utf8Length(String s) {
+      long n = 0;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c < 0x80) {
+          n++;
+        } else if (c < 0x800) {
+          n += 2;
+        } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          n += 4;
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          n++;
+        } else {
+          n += 3;
+        }
+      }
+      return n;
     }
 
     private void document(Node root) {
