@@ -199,8 +199,7 @@ final class DocumentReader {
           "'auto' and 'hostname' cannot be set at the same time");
     }
     if (hasHostname) {
-      String problem = ValueRules.hostnameProblem(hostname);
-      if (problem != null) {
+      for (String problem : ValueRules.hostnameProblems(hostname)) {
         problems.error(hostnameNode, "hostname", Problems.shown(hostnameNode, false), problem);
       }
     }

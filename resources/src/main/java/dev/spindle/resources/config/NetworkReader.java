@@ -39,8 +39,7 @@ final class NetworkReader {
     Node hostnameNode = YamlTree.field(n, "hostname");
     String hostname = text(hostnameNode);
     if (hostname != null && !hostname.isEmpty()) {
-      String problem = ValueRules.hostnameProblem(hostname);
-      if (problem != null) {
+      for (String problem : ValueRules.hostnameProblems(hostname)) {
         problems.error(hostnameNode, field(PATH, "hostname"), Problems.shown(hostnameNode, false), problem);
       }
     }

@@ -1,10 +1,11 @@
 package dev.spindle.resources.config;
 
-import dev.spindle.resources.GoQuote;
 import dev.spindle.resources.network.GoNetip;
+import dev.spindle.resources.network.HostnameSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -75,17 +76,9 @@ final class ValueRules {
     return true;
   }
 
-  /** Talos's hostname rule, or null when it holds: the FQDN at most 253, its first label 1 to 63 characters. */
-  static String hostnameProblem(String fqdn) {
-    if (fqdn.length() > 253) {
-      return "fqdn is too long: " + fqdn.length();
-    }
-    int dot = fqdn.indexOf('.');
-    String host = dot < 0 ? fqdn : fqdn.substring(0, dot);
-    if (host.isEmpty() || host.length() > 63) {
-      return "invalid hostname " + GoQuote.quote(host);
-    }
-    return null;
+  /** Talos's hostname rule ({@link HostnameSpec#fqdnProblems}, the one the hostname pipeline applies): every problem. */
+  static List<String> hostnameProblems(String fqdn) {
+    return HostnameSpec.fqdnProblems(fqdn);
   }
 
   /** An absolute http(s) URL with a host, as Go's {@code url.ParseRequestURI} plus a scheme check would accept. */

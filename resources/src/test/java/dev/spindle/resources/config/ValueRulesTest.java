@@ -1,8 +1,12 @@
 package dev.spindle.resources.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spindle.resources.ConfigLayer;
 import dev.spindle.resources.network.GoNetip;
+import dev.spindle.resources.network.HostnameSpec;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,9 +80,35 @@ class ValueRulesTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', nullValues = "none", value = {
-      "node-1|none", "node-1.corp.example|none", "''|invalid hostname \"\"", ".example|invalid hostname \"\""})
+  @CsvSource(delimiter = '|', value = {
+      "node-1|''", "node-1.corp.example|''", "''|invalid hostname \"\"", ".example|invalid hostname \"\"",
+      "ééééééééééééééééééééééééééééééé|''", "éééééééééééééééééééééééééééééééé|invalid hostname \"éééééééééééééééééééééééééééééééé\""})
   void hostnames(String text, String problem) {
-    assertThat(ValueRules.hostnameProblem(text)).isEqualTo(problem);
+    assertThat(ValueRules.hostnameProblems(text)).isEqualTo(problem.isEmpty() ? List.of() : List.of(problem));
+  }
+
+  @Test
+  void aHostnameGetsBothProblemsAsTalosReportsThem() {
+    String fqdn = "h".repeat(64) + ".d".repeat(100);
+    assertThat(ValueRules.hostnameProblems(fqdn))
+        .containsExactly("fqdn is too long: 264", "invalid hostname \"" + "h".repeat(64) + "\"");
+  }
+
+  /** The parser's rule and the pipeline's ({@link HostnameSpec#parseFqdn}) accept and refuse the same names. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"node-1", "node-1.", "a.b.c", "''", ".x", "x..y"})
+  void theParserAndThePipelineAgree(String fqdn) {
+    boolean parses;
+    try {
+      HostnameSpec.parseFqdn(fqdn, ConfigLayer.CONFIGURATION);
+      parses = true;
+    } catch (IllegalArgumentException e) {
+      parses = false;
+    }
+    assertThat(ValueRules.hostnameProblems(fqdn).isEmpty()).isEqualTo(parses);
+    String longLabel = "é".repeat(32) + "." + fqdn;
+    assertThat(ValueRules.hostnameProblems(longLabel)).isNotEmpty();
+    assertThatThrownBy(() -> HostnameSpec.parseFqdn(longLabel, ConfigLayer.CONFIGURATION))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
