@@ -32,7 +32,7 @@ final class DocumentReader {
     var reader = new DocumentReader(problems);
     return switch (kind) {
       case EnvironmentConfig.KIND -> new EnvironmentConfig(
-          SharedFields.env(YamlTree.field(root, "variables"), "variables", problems));
+          SharedFields.env(YamlTree.field(root, "variables"), "variables", true, problems));
       case TrustedRootsConfig.KIND -> reader.trustedRoots(root);
       case ResolverConfig.KIND -> reader.resolver(root);
       case TimeSyncConfig.KIND -> reader.timeSync(root);

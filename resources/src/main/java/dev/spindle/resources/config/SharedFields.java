@@ -17,14 +17,18 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class SharedFields {
   private SharedFields() {}
 
-  /** An environment map, in document order; every name must be a POSIX one (see the README for why, unlike Talos). */
-  static Map<String, String> env(Node node, String path, Problems problems) {
+  /**
+   * An environment map, in document order. With {@code checkNames} (Talos's {@code EnvironmentConfig}) every name must
+   * be {@code [A-Za-z_][A-Za-z0-9_]*}; without ({@code machine.env}) any name is accepted, as Talos accepts it there,
+   * and the environment pipeline drops the names it cannot set, with a warning.
+   */
+  static Map<String, String> env(Node node, String path, boolean checkNames, Problems problems) {
     Map<String, String> env = new LinkedHashMap<>();
     for (NodeTuple t : YamlTree.entries(node)) {
       if (!(t.getKeyNode() instanceof ScalarNode key) || env.containsKey(key.getValue())) {
         continue; // reported by the schema check
       }
-      if (!ValueRules.ENV_NAME.matcher(key.getValue()).matches()) {
+      if (checkNames && !ValueRules.ENV_NAME.matcher(key.getValue()).matches()) {
         problems.error(key, path, Problems.shown(key, false), "invalid environment variable name");
       }
       String value = YamlTree.text(t.getValueNode());

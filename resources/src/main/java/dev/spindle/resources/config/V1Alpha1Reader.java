@@ -52,7 +52,7 @@ final class V1Alpha1Reader {
       return MachineSection.EMPTY;
     }
     String type = type(field(m, "type"));
-    Map<String, String> env = SharedFields.env(field(m, "env"), "machine.env", problems);
+    Map<String, String> env = SharedFields.env(field(m, "env"), "machine.env", false, problems);
     List<MachineFile> files = files(field(m, "files"));
     TimeSection time = time(field(m, "time"));
     NetworkSection network = NetworkReader.read(field(m, "network"), problems);
