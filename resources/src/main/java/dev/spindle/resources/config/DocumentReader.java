@@ -5,6 +5,7 @@ import static dev.spindle.resources.config.FieldPath.index;
 import static dev.spindle.resources.config.YamlTree.items;
 import static dev.spindle.resources.config.YamlTree.text;
 
+import dev.spindle.resources.network.DnsProtocol;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +107,7 @@ final class DocumentReader {
           "nameserver address must be a valid IP");
     }
     Node protocolNode = YamlTree.field(entry, "protocol");
-    String protocol = text(protocolNode) == null ? "" : text(protocolNode);
+    String protocol = protocol(text(protocolNode));
     Node tlsNode = YamlTree.field(entry, "tlsServerName");
     String tls = text(tlsNode) == null ? "" : text(tlsNode);
     switch (protocol) {
@@ -126,6 +127,21 @@ final class DocumentReader {
           "unsupported DNS protocol (Do53, DoT or DoH)");
     }
     return new NameServerConfig(address == null ? "" : address, protocol, tls);
+  }
+
+  /**
+   * The protocol's canonical spelling ({@code Do53}, {@code DoT}, {@code DoH}; empty when unset), in any letter case as
+   * Talos's enumer parser also tries the lower-cased text; anything else is returned as given, for the error.
+   */
+  private static String protocol(String text) {
+    if (text == null || text.isEmpty()) {
+      return "";
+    }
+    try {
+      return DnsProtocol.parse(text).text();
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
   }
 
   private void hostDns(Node hostDns) {
@@ -182,19 +198,15 @@ final class DocumentReader {
     boolean hasHostname = hostname != null && !hostname.isEmpty();
     AutoHostname auto = null;
     if (autoText != null) {
-      auto = switch (autoText) {
-        case "off" -> AutoHostname.OFF;
-        case "stable" -> AutoHostname.STABLE;
-        default -> {
-          problems.error(autoNode, "auto", Problems.shown(autoNode, false), "invalid value for 'auto' (off or stable)");
-          yield null;
-        }
-      };
+      auto = AutoHostname.parse(autoText);
+      if (auto == null) {
+        problems.error(autoNode, "auto", Problems.shown(autoNode, false), "invalid value for 'auto' (off or stable)");
+      }
     }
     if (autoText == null && !hasHostname) {
       problems.error(YamlTree.keyNode(root, "kind"), "", null, "either 'auto' or 'hostname' must be set");
     }
-    if (hasHostname && autoText != null && !autoText.equals("off")) {
+    if (hasHostname && autoText != null && auto != AutoHostname.OFF) {
       problems.error(YamlTree.keyNode(root, "hostname"), "", null,
           "'auto' and 'hostname' cannot be set at the same time");
     }

@@ -270,4 +270,28 @@ class MachineConfigParserTest {
 
     assertThat(MachineConfigParser.parse(text, "t.yaml").text()).isEqualTo(text);
   }
+
+  /** Talos's enumer parsers also try the lower-cased text, so these spellings are valid there and here. */
+  @Test
+  void enumValuesAreReadInAnyLetterCase() throws Exception {
+    MachineConfig config = MachineConfigParser.parse("""
+        apiVersion: v1alpha1
+        kind: ResolverConfig
+        nameservers:
+          - {address: 192.0.2.53, protocol: dot, tlsServerName: dns.example}
+          - {address: 192.0.2.54, protocol: DOH, tlsServerName: dns.example}
+          - {address: 192.0.2.55, protocol: do53}
+        ---
+        apiVersion: v1alpha1
+        kind: HostnameConfig
+        auto: Stable
+        """, "cfg.yaml");
+    assertThat(config.documents(ResolverConfig.class).getFirst().nameservers()).containsExactly(
+        new NameServerConfig("192.0.2.53", "DoT", "dns.example"),
+        new NameServerConfig("192.0.2.54", "DoH", "dns.example"),
+        new NameServerConfig("192.0.2.55", "Do53", ""));
+    assertThat(config.documents(HostnameConfig.class).getFirst().auto()).isEqualTo(AutoHostname.STABLE);
+    assertThat(MachineConfigParser.parse("apiVersion: v1alpha1\nkind: HostnameConfig\nauto: OFF\nhostname: n1\n",
+        "cfg.yaml").documents(HostnameConfig.class)).containsExactly(new HostnameConfig("n1", AutoHostname.OFF));
+  }
 }
