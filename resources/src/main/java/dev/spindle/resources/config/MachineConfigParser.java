@@ -177,6 +177,11 @@ public final class MachineConfigParser {
         return;
       }
       problems.document(label + " (" + kind + ")");
+      if (!DocumentReader.KINDS.contains(kind) && TalosKinds.contains(kind)) {
+        problems.error(kindNode, "", null, "kind " + kind + " is not supported by Spindle yet (supported: "
+            + String.join(", ", DocumentReader.KINDS.stream().sorted().toList()) + ")");
+        return;
+      }
       if (!DocumentReader.KINDS.contains(kind)) {
         problems.error(kindNode, "kind", Problems.shown(kindNode, false),
             "unknown kind (" + String.join(", ", DocumentReader.KINDS) + ")");
