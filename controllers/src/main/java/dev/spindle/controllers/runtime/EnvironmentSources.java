@@ -1,5 +1,6 @@
 package dev.spindle.controllers.runtime;
 
+import dev.spindle.resources.GoQuote;
 import dev.spindle.resources.config.EnvironmentConfig;
 import dev.spindle.resources.config.MachineConfig;
 import dev.spindle.resources.runtime.KernelArgs;
@@ -19,10 +20,10 @@ import java.util.regex.Pattern;
  * folds each layer the same way ({@link Layer#variables}) and leaves the cross-layer part to the merge, which gives
  * the same winner because the configuration layer is above the command line.
  *
- * <p>Unlike Talos, entries that {@code setenv} could not take are dropped and reported instead of passed on: on the
- * command line, a value without {@code =} or a name outside {@code [A-Za-z_][A-Za-z0-9_]*} (the rule Talos applies to
- * {@code EnvironmentConfig}); in the configuration, an empty name or one holding {@code =} or NUL ({@code machine.env}
- * keys are otherwise unrestricted, as in Talos).
+ * <p>Unlike Talos, entries whose name is outside {@code [A-Za-z_][A-Za-z0-9_]*} (the rule Talos applies to
+ * {@code EnvironmentConfig}) are dropped and reported instead of passed on, and so is a command-line value without
+ * {@code =}. The parser accepts any {@code machine.env} name, as Talos does, so this is where such a name (say
+ * {@code http.proxy}) is refused: the controller logs one warning naming it, never its value.
  */
 public final class EnvironmentSources {
   public static final String KERNEL_PARAM = "talos.environment";
@@ -69,8 +70,8 @@ public final class EnvironmentSources {
       if (eq < 0) {
         dropped.add(KERNEL_PARAM + " #" + (i + 1) + ": no \"=\" between a name and a value");
       } else if (!NAME.matcher(entry.substring(0, eq)).matches()) {
-        dropped.add(KERNEL_PARAM + " #" + (i + 1) + ": invalid environment variable name: \""
-            + entry.substring(0, eq) + "\"");
+        dropped.add(KERNEL_PARAM + " #" + (i + 1) + ": invalid environment variable name: "
+            + GoQuote.quote(entry.substring(0, eq)));
       } else {
         variables.put(entry.substring(0, eq), entry.substring(eq + 1));
       }
@@ -95,8 +96,8 @@ public final class EnvironmentSources {
 
   private static void put(Map<String, String> from, String where, Map<String, String> into, List<String> dropped) {
     from.forEach((name, value) -> {
-      if (name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
-        dropped.add(where + ": invalid environment variable name: \"" + name.replace("\0", "\\x00") + "\"");
+      if (!NAME.matcher(name).matches()) {
+        dropped.add(where + ": invalid environment variable name: " + GoQuote.quote(name));
       } else {
         into.put(name, value);
       }

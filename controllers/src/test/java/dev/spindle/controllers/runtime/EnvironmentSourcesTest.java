@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.spindle.resources.config.EnvironmentConfig;
 import dev.spindle.resources.config.MachineConfig;
+import dev.spindle.resources.config.MachineConfigParser;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,12 +88,35 @@ class EnvironmentSourcesTest {
   }
 
   @Test
-  void machineEnvNamesAreUnrestrictedButMustBeSettable() {
-    var layer = EnvironmentSources.configuration(Configs.of(Map.of("1WEIRD-name", "ok", "A=B", "x", "", "y")));
-    assertThat(layer.variables()).containsOnly(entry("1WEIRD-name", "ok"));
-    assertThat(layer.dropped()).containsExactlyInAnyOrder(
+  void machineEnvNamesOutsidePosixAreDroppedByName() {
+    var env = new LinkedHashMap<String, String>();
+    env.put("1WEIRD-name", "ok");
+    env.put("A=B", "x");
+    env.put("", "y");
+    env.put("http.proxy", "http://user:hunter2@proxy:3128");
+    env.put("bad\nname", "z");
+    env.put("https_proxy", "http://proxy:3128");
+    var layer = EnvironmentSources.configuration(Configs.of(env));
+    assertThat(layer.variables()).containsOnly(entry("https_proxy", "http://proxy:3128"));
+    assertThat(layer.dropped()).containsExactly(
+        "machine.env: invalid environment variable name: \"1WEIRD-name\"",
         "machine.env: invalid environment variable name: \"A=B\"",
-        "machine.env: invalid environment variable name: \"\"");
+        "machine.env: invalid environment variable name: \"\"",
+        "machine.env: invalid environment variable name: \"http.proxy\"",
+        "machine.env: invalid environment variable name: \"bad\\nname\"");
+    assertThat(String.join(" ", layer.dropped())).doesNotContain("hunter2").doesNotContain("ok");
+  }
+
+  /** The parser accepts any machine.env name, as Talos does; the pipeline is where such a name is refused. */
+  @Test
+  void aParsedMachineEnvWithANonPosixNameIsAcceptedThenDropped() throws Exception {
+    var config = MachineConfigParser.parse(
+        "machine:\n  env:\n    http.proxy: http://p:3128\n    1X: a\n    no_proxy: .corp\n", "cfg.yaml");
+    var layer = EnvironmentSources.configuration(config);
+    assertThat(layer.variables()).containsOnly(entry("no_proxy", ".corp"));
+    assertThat(layer.dropped()).containsExactly(
+        "machine.env: invalid environment variable name: \"http.proxy\"",
+        "machine.env: invalid environment variable name: \"1X\"");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.spindle.resources.config;
 
+import java.util.Locale;
+
 /** {@code HostnameConfig.auto}: how a hostname is made up when none is configured. */
 public enum AutoHostname {
   /** No automatic hostname. */
@@ -15,5 +17,19 @@ public enum AutoHostname {
 
   public String text() {
     return text;
+  }
+
+  /**
+   * The mode named {@code text} in any letter case, as Talos's enumer parser (exact, then lower-cased), so
+   * {@code Stable} is {@link #STABLE}; null for a name that is not a mode.
+   */
+  public static AutoHostname parse(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (AutoHostname mode : values()) {
+      if (mode.text.equals(text) || mode.text.equals(lower)) {
+        return mode;
+      }
+    }
+    return null;
   }
 }

@@ -8,4 +8,12 @@ public record DiscoverySection(boolean enabled, boolean kubernetesRegistryDisabl
   public DiscoverySection {
     serviceEndpoint = serviceEndpoint == null ? "" : serviceEndpoint;
   }
+
+  /** The endpoint without user information (an endpoint URL may carry credentials). */
+  @Override
+  public String toString() {
+    return "DiscoverySection[enabled=" + enabled + ", kubernetesRegistryDisabled=" + kubernetesRegistryDisabled
+        + ", serviceRegistryDisabled=" + serviceRegistryDisabled + ", serviceEndpoint="
+        + (serviceEndpoint.indexOf('@') >= 0 ? Problems.REDACTED : serviceEndpoint) + "]";
+  }
 }

@@ -5,6 +5,7 @@ import static dev.spindle.resources.config.FieldPath.index;
 import static dev.spindle.resources.config.YamlTree.items;
 import static dev.spindle.resources.config.YamlTree.text;
 
+import dev.spindle.resources.network.DnsProtocol;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ final class DocumentReader {
     var reader = new DocumentReader(problems);
     return switch (kind) {
       case EnvironmentConfig.KIND -> new EnvironmentConfig(
-          SharedFields.env(YamlTree.field(root, "variables"), "variables", problems));
+          SharedFields.env(YamlTree.field(root, "variables"), "variables", true, problems));
       case TrustedRootsConfig.KIND -> reader.trustedRoots(root);
       case ResolverConfig.KIND -> reader.resolver(root);
       case TimeSyncConfig.KIND -> reader.timeSync(root);
@@ -106,7 +107,7 @@ final class DocumentReader {
           "nameserver address must be a valid IP");
     }
     Node protocolNode = YamlTree.field(entry, "protocol");
-    String protocol = text(protocolNode) == null ? "" : text(protocolNode);
+    String protocol = protocol(text(protocolNode));
     Node tlsNode = YamlTree.field(entry, "tlsServerName");
     String tls = text(tlsNode) == null ? "" : text(tlsNode);
     switch (protocol) {
@@ -126,6 +127,21 @@ final class DocumentReader {
           "unsupported DNS protocol (Do53, DoT or DoH)");
     }
     return new NameServerConfig(address == null ? "" : address, protocol, tls);
+  }
+
+  /**
+   * The protocol's canonical spelling ({@code Do53}, {@code DoT}, {@code DoH}; empty when unset), in any letter case as
+   * Talos's enumer parser also tries the lower-cased text; anything else is returned as given, for the error.
+   */
+  private static String protocol(String text) {
+    if (text == null || text.isEmpty()) {
+      return "";
+    }
+    try {
+      return DnsProtocol.parse(text).text();
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
   }
 
   private void hostDns(Node hostDns) {
@@ -152,39 +168,26 @@ final class DocumentReader {
           "only one of ntp or ptp configuration can be specified");
     }
     boolean useNts = YamlTree.isTrue(YamlTree.field(ntp, "useNTS"));
-    List<String> servers = ntp == null ? null : new ArrayList<>();
-    List<Node> items = items(YamlTree.field(ntp, "servers"));
-    for (int i = 0; i < items.size(); i++) {
-      Node item = items.get(i);
-      String server = text(item);
-      String path = index("ntp.servers", i);
-      if (!(item instanceof ScalarNode)) {
-        continue;
-      }
-      if (server == null || server.isBlank()) {
-        problems.error(item, path, Problems.quote(server == null ? "" : server), "must not be empty");
-        continue;
-      }
-      if (useNts && ValueRules.isIp(server)) {
-        problems.error(item, path, Problems.shown(item, false), "NTS requires hostnames, not IP addresses");
-      }
-      servers.add(server);
-    }
-    Node devicesNode = YamlTree.field(ptp, "devices");
-    List<String> devices = ptp == null ? null : new ArrayList<>();
-    List<Node> deviceItems = items(devicesNode);
-    for (int i = 0; i < deviceItems.size(); i++) {
-      String device = text(deviceItems.get(i));
-      if (device == null || device.isBlank()) {
-        if (deviceItems.get(i) instanceof ScalarNode) {
-          problems.error(deviceItems.get(i), index("ptp.devices", i), Problems.quote(device == null ? "" : device),
-              "must not be empty");
-        }
-      } else {
-        devices.add(device);
-      }
-    }
+    List<String> servers = ntpServers(YamlTree.field(ntp, "servers"), useNts);
+    List<String> devices = SharedFields.nonBlankStrings(YamlTree.field(ptp, "devices"), "ptp.devices", problems);
     return new TimeSyncConfig(enabled, bootTimeout, servers, useNts, devices);
+  }
+
+  /**
+   * {@code ntp.servers}: null without the list (even with an {@code ntp} section, as Talos's {@code Servers()} is nil
+   * then), each entry non-blank, and hostnames only with NTS.
+   */
+  private List<String> ntpServers(Node list, boolean useNts) {
+    List<String> servers = SharedFields.nonBlankStrings(list, "ntp.servers", problems);
+    List<Node> items = items(list);
+    for (int i = 0; useNts && i < items.size(); i++) {
+      String server = text(items.get(i));
+      if (items.get(i) instanceof ScalarNode && server != null && ValueRules.isIp(server)) {
+        problems.error(items.get(i), index("ntp.servers", i), Problems.shown(items.get(i), false),
+            "NTS requires hostnames, not IP addresses");
+      }
+    }
+    return servers;
   }
 
   private HostnameConfig hostname(Node root) {
@@ -195,25 +198,20 @@ final class DocumentReader {
     boolean hasHostname = hostname != null && !hostname.isEmpty();
     AutoHostname auto = null;
     if (autoText != null) {
-      auto = switch (autoText) {
-        case "off" -> AutoHostname.OFF;
-        case "stable" -> AutoHostname.STABLE;
-        default -> {
-          problems.error(autoNode, "auto", Problems.shown(autoNode, false), "invalid value for 'auto' (off or stable)");
-          yield null;
-        }
-      };
+      auto = AutoHostname.parse(autoText);
+      if (auto == null) {
+        problems.error(autoNode, "auto", Problems.shown(autoNode, false), "invalid value for 'auto' (off or stable)");
+      }
     }
     if (autoText == null && !hasHostname) {
       problems.error(YamlTree.keyNode(root, "kind"), "", null, "either 'auto' or 'hostname' must be set");
     }
-    if (hasHostname && autoText != null && !autoText.equals("off")) {
+    if (hasHostname && autoText != null && auto != AutoHostname.OFF) {
       problems.error(YamlTree.keyNode(root, "hostname"), "", null,
           "'auto' and 'hostname' cannot be set at the same time");
     }
     if (hasHostname) {
-      String problem = ValueRules.hostnameProblem(hostname);
-      if (problem != null) {
+      for (String problem : ValueRules.hostnameProblems(hostname)) {
         problems.error(hostnameNode, "hostname", Problems.shown(hostnameNode, false), problem);
       }
     }

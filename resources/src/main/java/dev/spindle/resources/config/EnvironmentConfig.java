@@ -16,4 +16,10 @@ public record EnvironmentConfig(Map<String, String> variables) implements Config
   public String kind() {
     return KIND;
   }
+
+  /** Names only: values may hold proxy credentials. */
+  @Override
+  public String toString() {
+    return "EnvironmentConfig[variables=" + variables.keySet() + "]";
+  }
 }

@@ -1,5 +1,6 @@
 package dev.spindle.resources.config;
 
+import dev.spindle.resources.GoQuote;
 import java.util.regex.Pattern;
 
 /** Talos-style field paths: {@code machine.network.interfaces[1].addresses[0]}, map entries {@code env.HTTP_PROXY}. */
@@ -18,6 +19,6 @@ final class FieldPath {
 
   /** A free-form map key: dotted when it reads as a name, else quoted in brackets ({@code sysctls["net.ipv4.x"]}). */
   static String key(String path, String key) {
-    return PLAIN_KEY.matcher(key).matches() ? field(path, key) : path + "[" + Problems.quote(key) + "]";
+    return PLAIN_KEY.matcher(key).matches() ? field(path, key) : path + "[" + GoQuote.quote(key) + "]";
   }
 }

@@ -22,11 +22,17 @@ import org.yaml.snakeyaml.nodes.Node;
  *
  * <p>Checks, in the order Talos's loader runs them: YAML syntax; per document, the {@code apiVersion}/{@code kind}
  * envelope and duplicate documents; the field names and value shapes of Talos's schema (an unknown field anywhere is
- * an error); the values of the fields Spindle uses; then conflicts between the v1alpha1 document and the typed kinds.
+ * an error); the values of the fields Spindle uses; then conflicts between the v1alpha1 document and the typed kinds
+ * ({@link ConflictCheck}).
  */
 public final class MachineConfigParser {
   private static final String API_VERSION = "v1alpha1";
   private static final List<String> V1ALPHA1_KEYS = List.of("machine", "cluster", "debug", "persist");
+  /**
+   * The largest configuration accepted, in bytes of UTF-8: 3 MiB, SnakeYAML's default code-point limit, set
+   * explicitly so an upgrade cannot move it. Checked before parsing, so the message names the size.
+   */
+  public static final int MAX_BYTES = 3 << 20;
 
   /** The outcome of {@link #check}: the configuration (null when there are errors), the errors and the warnings. */
   public record Result(MachineConfig config, List<ConfigProblem> errors, List<ConfigProblem> warnings) {
@@ -70,8 +76,6 @@ public final class MachineConfigParser {
     return new Run(text, source == null ? "" : source, mode).run();
   }
 
-  private record Typed(ConfigDocument document, Node kindNode, int index) {}
-
   /** One parse: the state of the documents seen so far. */
   private static final class Run {
     private final String text;
@@ -79,7 +83,7 @@ public final class MachineConfigParser {
     private final Problems problems;
     private final List<ConfigDocument> documents = new ArrayList<>();
     /** Each typed document with its {@code kind} node and its index in the file, to locate conflicts. */
-    private final List<Typed> typed = new ArrayList<>();
+    private final List<ConflictCheck.Located> typed = new ArrayList<>();
     private final Map<String, Integer> seen = new HashMap<>();
     private V1Alpha1Config v1alpha1;
     private int count;
@@ -91,8 +95,15 @@ public final class MachineConfigParser {
     }
 
     Result run() {
+      long bytes = utf8Length(text);
+      if (bytes > MAX_BYTES) {
+        problems.document("");
+        problems.error("the configuration is " + bytes + " bytes; at most " + MAX_BYTES + " are accepted");
+        return new Result(null, problems.errors(), problems.warnings());
+      }
       var options = new LoaderOptions();
       options.setAllowDuplicateKeys(true); // the schema check reports them, with both lines, and goes on
+      options.setCodePointLimit(MAX_BYTES); // a text within MAX_BYTES has at most as many code points
       Iterator<Node> nodes = new Yaml(options).composeAll(new StringReader(text)).iterator();
       while (true) {
         Node root;
@@ -120,9 +131,30 @@ public final class MachineConfigParser {
         problems.document("");
         problems.error("no configuration documents");
       }
-      conflicts();
+      ConflictCheck.check(v1alpha1, typed, problems);
       MachineConfig config = problems.hasErrors() ? null : new MachineConfig(text, v1alpha1, documents);
       return new Result(config, problems.errors(), problems.warnings());
+    }
+
+    /** The UTF-8 length of {@code s}, without encoding it (an unpaired surrogate counts as {@code ?}, one byte). */
+    private static long utf8Length(String s) {
+      long n = 0;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c < 0x80) {
+          n++;
+        } else if (c < 0x800) {
+          n += 2;
+        } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          n += 4;
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          n++;
+        } else {
+          n += 3;
+        }
+      }
+      return n;
     }
 
     private void document(Node root) {
@@ -144,6 +176,11 @@ public final class MachineConfigParser {
         return;
       }
       problems.document(label + " (" + kind + ")");
+      if (!DocumentReader.KINDS.contains(kind) && TalosKinds.contains(kind)) {
+        problems.error(kindNode, "", null, "kind " + kind + " is not supported by Spindle yet (supported: "
+            + String.join(", ", DocumentReader.KINDS.stream().sorted().toList()) + ")");
+        return;
+      }
       if (!DocumentReader.KINDS.contains(kind)) {
         problems.error(kindNode, "kind", Problems.shown(kindNode, false),
             "unknown kind (" + String.join(", ", DocumentReader.KINDS) + ")");
@@ -161,7 +198,7 @@ public final class MachineConfigParser {
       String id = document instanceof TrustedRootsConfig roots ? kind + "/" + roots.name() : kind;
       if (!duplicate(id, kindNode)) {
         documents.add(document);
-        typed.add(new Typed(document, kindNode, count));
+        typed.add(new ConflictCheck.Located(document, kindNode, count));
       }
     }
 
@@ -182,70 +219,6 @@ public final class MachineConfigParser {
         return true;
       }
       return false;
-    }
-
-    /** Talos's {@code V1Alpha1ConflictValidate}: a setting given both in v1alpha1 and in a typed document. */
-    private void conflicts() {
-      if (v1alpha1 == null) {
-        return;
-      }
-      MachineSection m = v1alpha1.machine();
-      for (Typed t : typed) {
-        ConfigDocument d = t.document();
-        List<String> conflicts = switch (d) {
-          case ResolverConfig r -> resolverConflicts(m.network());
-          case TimeSyncConfig s -> timeConflicts(m.time());
-          case HostnameConfig h -> hostnameConflicts(m);
-          case EnvironmentConfig e -> List.of();
-          case TrustedRootsConfig r -> List.of();
-        };
-        if (!conflicts.isEmpty()) {
-          problems.document("document " + t.index() + " (" + d.kind() + ")");
-          conflicts.forEach(reason -> problems.error(t.kindNode(), "", null, reason));
-        }
-      }
-    }
-
-    private static List<String> resolverConflicts(NetworkSection n) {
-      List<String> out = new ArrayList<>();
-      if (n.searchDomains() != null) {
-        out.add(".machine.network.searchDomains is already set in v1alpha1 config");
-      }
-      if (!n.nameservers().isEmpty()) {
-        out.add(".machine.network.nameservers is already set in v1alpha1 config");
-      }
-      if (n.disableSearchDomain()) {
-        out.add(".machine.network.disableSearchDomain is already set in v1alpha1 config");
-      }
-      return out;
-    }
-
-    private static List<String> timeConflicts(TimeSection t) {
-      List<String> out = new ArrayList<>();
-      if (t == null) {
-        return out;
-      }
-      if (t.disabled()) {
-        out.add("time sync cannot be disabled in both v1alpha1 and new-style configuration");
-      }
-      if (t.servers() != null && !t.servers().isEmpty()) {
-        out.add("time servers cannot be specified in both v1alpha1 and new-style configuration");
-      }
-      if (!t.bootTimeout().isZero()) {
-        out.add("boot timeout cannot be specified in both v1alpha1 and new-style configuration");
-      }
-      return out;
-    }
-
-    private static List<String> hostnameConflicts(MachineSection m) {
-      List<String> out = new ArrayList<>();
-      if (!m.network().hostname().isEmpty()) {
-        out.add("static hostname is already set in v1alpha1 config");
-      }
-      if (m.stableHostname()) {
-        out.add("stable hostname is already set in v1alpha1 config");
-      }
-      return out;
     }
   }
 }

@@ -20,4 +20,12 @@ public record MachineSection(String type, Map<String, String> env, List<MachineF
     files = List.copyOf(files);
     network = network == null ? NetworkSection.EMPTY : network;
   }
+
+  /** Names and counts only: {@code env} values may hold proxy credentials, file contents may hold anything. */
+  @Override
+  public String toString() {
+    return "MachineSection[type=" + type + ", env=" + env.keySet() + ", files="
+        + files.stream().map(f -> f.path() + " (" + f.op() + ")").toList() + ", time=" + time + ", network=" + network
+        + ", stableHostname=" + stableHostname + "]";
+  }
 }

@@ -39,8 +39,7 @@ final class NetworkReader {
     Node hostnameNode = YamlTree.field(n, "hostname");
     String hostname = text(hostnameNode);
     if (hostname != null && !hostname.isEmpty()) {
-      String problem = ValueRules.hostnameProblem(hostname);
-      if (problem != null) {
+      for (String problem : ValueRules.hostnameProblems(hostname)) {
         problems.error(hostnameNode, field(PATH, "hostname"), Problems.shown(hostnameNode, false), problem);
       }
     }
@@ -162,13 +161,21 @@ final class NetworkReader {
     return t == null || t.isEmpty();
   }
 
+  /**
+   * A VLAN: Talos's {@code checkVlans} checks only its addressing, so a missing id, 0 or one above 4094 is no error
+   * (the kernel refuses the link later), only a warning here; the id is a Go {@code uint16}, so one outside 0 to
+   * 65535 does not decode and is an error.
+   */
   private void vlan(Node v, String path) {
     Node id = YamlTree.field(v, "vlanId");
     var vid = YamlTree.integer(id);
-    if (id == null) {
-      problems.error(v, field(path, "vlanId"), null, "must be set");
-    } else if (vid != null && (vid.signum() <= 0 || vid.intValue() > 4094 || vid.bitLength() > 31)) {
-      problems.error(id, field(path, "vlanId"), Problems.shown(id, false), "must be between 1 and 4094");
+    if (id == null && v instanceof MappingNode) {
+      problems.warning(v, field(path, "vlanId"), "not set: VLAN 0 cannot be created");
+    } else if (vid != null && (vid.signum() < 0 || vid.bitLength() > 16)) {
+      problems.error(id, field(path, "vlanId"), Problems.shown(id, false),
+          "must be between 0 and 65535 (a 16-bit VLAN id)");
+    } else if (vid != null && (vid.signum() == 0 || vid.intValue() > 4094)) {
+      problems.warning(id, field(path, "vlanId"), vid + " is outside 1 to 4094: the VLAN cannot be created");
     }
     addressing(v, path, null);
   }

@@ -18,4 +18,11 @@ public record NetworkSection(String hostname, List<String> nameservers, List<Str
     searchDomains = searchDomains == null ? null : List.copyOf(searchDomains);
     interfaces = List.copyOf(interfaces);
   }
+
+  /** The interfaces as a count: they hold WireGuard private keys. */
+  @Override
+  public String toString() {
+    return "NetworkSection[hostname=" + hostname + ", nameservers=" + nameservers + ", searchDomains=" + searchDomains
+        + ", disableSearchDomain=" + disableSearchDomain + ", interfaces=" + interfaces.size() + "]";
+  }
 }

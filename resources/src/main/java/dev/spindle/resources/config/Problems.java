@@ -1,5 +1,6 @@
 package dev.spindle.resources.config;
 
+import dev.spindle.resources.GoQuote;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -80,27 +81,6 @@ final class Problems {
     if (!(node instanceof ScalarNode scalar)) {
       return null;
     }
-    return secret ? REDACTED : quote(scalar.getValue());
-  }
-
-  static String quote(String text) {
-    var b = new StringBuilder(text.length() + 2).append('"');
-    text.codePoints().forEach(c -> {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\t' -> b.append("\\t");
-        case '\r' -> b.append("\\r");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            b.append(String.format("\\x%02x", c));
-          } else {
-            b.appendCodePoint(c);
-          }
-        }
-      }
-    });
-    return b.append('"').toString();
+    return secret ? REDACTED : GoQuote.quote(scalar.getValue());
   }
 }

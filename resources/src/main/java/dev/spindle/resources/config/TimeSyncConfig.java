@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The {@code TimeSyncConfig} document. {@code ntpServers} is null when there is no {@code ntp} section (so the
- * configuration layer is absent), and {@code ptpDevices} null when there is no {@code ptp} section; the two are
- * mutually exclusive. {@code bootTimeout} is {@link Duration#ZERO} when unset (wait forever).
+ * The {@code TimeSyncConfig} document. {@code ntpServers} is null when there is no {@code ntp.servers} list
+ * (no {@code ntp} section, or one that only sets {@code useNTS}), so the configuration layer is absent, as in Talos;
+ * likewise {@code ptpDevices} without a {@code ptp.devices} list. The two sections are mutually exclusive. {@code bootTimeout} is {@link Duration#ZERO} when unset (wait forever).
  */
 public record TimeSyncConfig(boolean enabled, Duration bootTimeout, List<String> ntpServers, boolean useNts,
     List<String> ptpDevices) implements ConfigDocument {

@@ -8,4 +8,9 @@ public record TrustedRootsConfig(String name, String certificates) implements Co
   public String kind() {
     return KIND;
   }
+
+  @Override
+  public String toString() {
+    return "TrustedRootsConfig[name=" + name + ", certificates=" + certificates.length() + " characters]";
+  }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads the fields Spindle uses from a v1alpha1 document (already checked against the schema) into
@@ -53,7 +52,7 @@ final class V1Alpha1Reader {
       return MachineSection.EMPTY;
     }
     String type = type(field(m, "type"));
-    Map<String, String> env = SharedFields.env(field(m, "env"), "machine.env", problems);
+    Map<String, String> env = SharedFields.env(field(m, "env"), "machine.env", false, problems);
     List<MachineFile> files = files(field(m, "files"));
     TimeSection time = time(field(m, "time"));
     NetworkSection network = NetworkReader.read(field(m, "network"), problems);
@@ -154,20 +153,7 @@ final class V1Alpha1Reader {
     if (t == null) {
       return null;
     }
-    Node serversNode = field(t, "servers");
-    List<String> servers = serversNode == null ? null : new ArrayList<>();
-    List<Node> items = items(serversNode);
-    for (int i = 0; i < items.size(); i++) {
-      String server = text(items.get(i));
-      if (server == null || server.isBlank()) {
-        if (items.get(i) instanceof ScalarNode) {
-          problems.error(items.get(i), FieldPath.index("machine.time.servers", i),
-              Problems.quote(server == null ? "" : server), "must not be empty");
-        }
-      } else {
-        servers.add(server);
-      }
-    }
+    List<String> servers = SharedFields.nonBlankStrings(field(t, "servers"), "machine.time.servers", problems);
     Duration bootTimeout = SharedFields.duration(field(t, "bootTimeout"), "machine.time.bootTimeout", problems);
     return new TimeSection(YamlTree.isTrue(field(t, "disabled")), servers, bootTimeout);
   }

@@ -1,78 +1,45 @@
 package dev.spindle.resources.config;
 
+import dev.spindle.resources.network.GoNetip;
+import dev.spindle.resources.network.HostnameSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * The value rules of the fields Spindle uses, each a pure predicate with Talos's semantics: addresses as Go's
- * {@code net.ParseIP}/{@code ParseCIDR} accept them (no zones, no brackets, no leading zeros in IPv4), DNS names as
+ * {@code netip.ParseAddr}/{@code net.ParseCIDR} accept them (no zones, no brackets, no leading zeros in IPv4), DNS names as
  * RFC 1123 labels, environment names as POSIX does.
  */
 final class ValueRules {
   static final Pattern ENV_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
-  private static final Pattern IPV4 = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
-  private static final Pattern HEX_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
   private static final Pattern DNS_LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
 
   private ValueRules() {}
 
+  /**
+   * An IP address as Go's {@code netip.ParseAddr} accepts it (through {@link GoNetip}, the one Go address parser of
+   * Spindle). For the addresses Talos checks with {@code net.ParseIP} this is the same set: both refuse leading zeros in
+   * IPv4 and zones, and neither takes brackets.
+   */
   static boolean isIp(String s) {
-    return isIpv4(s) || isIpv6(s);
-  }
-
-  static boolean isIpv4(String s) {
-    if (!IPV4.matcher(s).matches()) {
+    try {
+      GoNetip.parseAddr(s);
+      return true;
+    } catch (IllegalArgumentException e) {
       return false;
     }
-    for (String part : s.split("\\.")) {
-      if (Integer.parseInt(part) > 255) {
-        return false;
-      }
-    }
-    return true;
+  }
+
+  /** An IPv4 address; an IPv4-mapped IPv6 one ({@code ::ffff:1.2.3.4}) is IPv6, as Go's {@code Is4} says. */
+  static boolean isIpv4(String s) {
+    return s.indexOf(':') < 0 && isIp(s);
   }
 
   static boolean isIpv6(String s) {
-    int lastColon = s.lastIndexOf(':');
-    if (lastColon < 0) {
-      return false;
-    }
-    String head = s;
-    int tailGroups = 0;
-    if (s.indexOf('.') >= 0) { // an embedded IPv4 tail counts as two groups
-      if (s.indexOf('.') < lastColon || !isIpv4(s.substring(lastColon + 1))) {
-        return false;
-      }
-      head = s.substring(0, lastColon + 1);
-      head = head.endsWith("::") ? head : head.substring(0, head.length() - 1);
-      tailGroups = 2;
-    }
-    int compressed = head.indexOf("::");
-    if (compressed >= 0) {
-      if (head.indexOf("::", compressed + 1) >= 0) {
-        return false;
-      }
-      int groups = groups(head.substring(0, compressed)) + groups(head.substring(compressed + 2));
-      return groups >= 0 && groups + tailGroups <= 7;
-    }
-    int groups = groups(head);
-    return groups >= 0 && groups + tailGroups == 8;
-  }
-
-  /** The number of colon-separated hex groups, or a negative number when one is not a group. */
-  private static int groups(String part) {
-    if (part.isEmpty()) {
-      return 0;
-    }
-    String[] groups = part.split(":", -1);
-    for (String g : groups) {
-      if (!HEX_GROUP.matcher(g).matches()) {
-        return -100;
-      }
-    }
-    return groups.length;
+    return s.indexOf(':') >= 0 && isIp(s);
   }
 
   /** Go's {@code net.ParseCIDR}: an address, {@code /}, a decimal prefix length within the family's bits. */
@@ -109,17 +76,9 @@ final class ValueRules {
     return true;
   }
 
-  /** Talos's hostname rule, or null when it holds: the FQDN at most 253, its first label 1 to 63 characters. */
-  static String hostnameProblem(String fqdn) {
-    if (fqdn.length() > 253) {
-      return "fqdn is too long: " + fqdn.length();
-    }
-    int dot = fqdn.indexOf('.');
-    String host = dot < 0 ? fqdn : fqdn.substring(0, dot);
-    if (host.isEmpty() || host.length() > 63) {
-      return "invalid hostname " + Problems.quote(host);
-    }
-    return null;
+  /** Talos's hostname rule ({@link HostnameSpec#fqdnProblems}, the one the hostname pipeline applies): every problem. */
+  static List<String> hostnameProblems(String fqdn) {
+    return HostnameSpec.fqdnProblems(fqdn);
   }
 
   /** An absolute http(s) URL with a host, as Go's {@code url.ParseRequestURI} plus a scheme check would accept. */

@@ -19,4 +19,10 @@ public record EtcFileSpec(@ProtoField(1) String contents, @ProtoField(2) int mod
   public EtcFileSpec {
     Objects.requireNonNull(contents, "contents");
   }
+
+  /** Without the contents, for logs. */
+  @Override
+  public String toString() {
+    return "EtcFileSpec[" + contents.length() + " characters, mode=0" + Integer.toOctalString(mode) + "]";
+  }
 }

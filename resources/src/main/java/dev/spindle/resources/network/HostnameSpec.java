@@ -5,6 +5,9 @@ import dev.spindle.resources.Layered;
 import dev.spindle.resources.GoQuote;
 import dev.spindle.runtime.codec.ProtoField;
 import dev.spindle.runtime.resource.ResourceDefinition;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The host and domain name one configuration layer asks for ({@code network-config}, id {@code <layer>/hostname}) or
@@ -42,6 +45,26 @@ public record HostnameSpec(
     return spec;
   }
 
+  /**
+   * Talos's rule for a configured hostname ({@code HostnameConfig.Validate}, also applied to
+   * {@code machine.network.hostname}): every problem, the FQDN's length first, then the host name (the part before the
+   * first dot); lengths in UTF-8 bytes as Go's {@code len}. Empty exactly when {@link #parseFqdn} accepts it.
+   */
+  public static List<String> fqdnProblems(String fqdn) {
+    var problems = new ArrayList<String>(2);
+    int fqdnLength = utf8Length(fqdn);
+    if (fqdnLength > 253) {
+      problems.add("fqdn is too long: " + fqdnLength);
+    }
+    int dot = fqdn.indexOf('.');
+    String host = dot < 0 ? fqdn : fqdn.substring(0, dot);
+    int length = utf8Length(host);
+    if (length == 0 || length > 63) {
+      problems.add("invalid hostname " + GoQuote.quote(host));
+    }
+    return problems;
+  }
+
   /** The host name is 1 to 63 bytes, the FQDN at most 253, as Talos's {@code Validate} (lengths in UTF-8 bytes). */
   public void validate() {
     int length = utf8Length(hostname);
@@ -59,6 +82,6 @@ public record HostnameSpec(
   }
 
   private static int utf8Length(String s) {
-    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    return s.getBytes(StandardCharsets.UTF_8).length;
   }
 }

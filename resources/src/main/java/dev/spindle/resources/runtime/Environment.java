@@ -24,4 +24,10 @@ public record Environment(@ProtoField(1) List<String> variables) implements Runt
   public Environment {
     variables = List.copyOf(variables);
   }
+
+  /** Names only, for logs: values may hold proxy credentials. */
+  @Override
+  public String toString() {
+    return "Environment[variables=" + variables.stream().map(v -> v.substring(0, Math.max(v.indexOf('='), 0))).toList() + "]";
+  }
 }

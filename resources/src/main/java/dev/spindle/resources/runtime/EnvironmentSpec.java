@@ -41,7 +41,8 @@ public record EnvironmentSpec(
     variables = List.copyOf(variables);
     for (String entry : variables) {
       if (entry.indexOf('=') <= 0) {
-        throw new IllegalArgumentException("environment entry without a name: \"" + entry + "\"");
+        // the entry is not shown: it may be a value (a credential) that lost its name
+        throw new IllegalArgumentException("environment entry without a name (" + entry.length() + " characters)");
       }
     }
     layers = Collections.unmodifiableMap(new TreeMap<>(layers));
@@ -68,5 +69,12 @@ public record EnvironmentSpec(
   /** {@code NAME=value} entries in map order. */
   public static List<String> entries(Map<String, String> variables) {
     return variables.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+  }
+
+  /** Names only, for logs: values may hold proxy credentials. */
+  @Override
+  public String toString() {
+    return "EnvironmentSpec[variables=" + variables.stream().map(v -> v.substring(0, Math.max(v.indexOf('='), 0))).toList() + ", layers=" + layers + ", layer="
+        + layer + "]";
   }
 }

@@ -20,4 +20,10 @@ public record KernelCmdline(String cmdline) implements RuntimeSpec {
   public KernelCmdline {
     cmdline = Objects.requireNonNull(cmdline, "cmdline").strip();
   }
+
+  /** The length only, for logs: {@code talos.environment=} arguments may hold proxy credentials. */
+  @Override
+  public String toString() {
+    return "KernelCmdline[" + cmdline.length() + " characters]";
+  }
 }

@@ -270,4 +270,51 @@ class MachineConfigParserTest {
 
     assertThat(MachineConfigParser.parse(text, "t.yaml").text()).isEqualTo(text);
   }
+
+  /** Talos's enumer parsers also try the lower-cased text, so these spellings are valid there and here. */
+  @Test
+  void enumValuesAreReadInAnyLetterCase() throws Exception {
+    MachineConfig config = MachineConfigParser.parse("""
+        apiVersion: v1alpha1
+        kind: ResolverConfig
+        nameservers:
+          - {address: 192.0.2.53, protocol: dot, tlsServerName: dns.example}
+          - {address: 192.0.2.54, protocol: DOH, tlsServerName: dns.example}
+          - {address: 192.0.2.55, protocol: do53}
+        ---
+        apiVersion: v1alpha1
+        kind: HostnameConfig
+        auto: Stable
+        """, "cfg.yaml");
+    assertThat(config.documents(ResolverConfig.class).getFirst().nameservers()).containsExactly(
+        new NameServerConfig("192.0.2.53", "DoT", "dns.example"),
+        new NameServerConfig("192.0.2.54", "DoH", "dns.example"),
+        new NameServerConfig("192.0.2.55", "Do53", ""));
+    assertThat(config.documents(HostnameConfig.class).getFirst().auto()).isEqualTo(AutoHostname.STABLE);
+    assertThat(MachineConfigParser.parse("apiVersion: v1alpha1\nkind: HostnameConfig\nauto: OFF\nhostname: n1\n",
+        "cfg.yaml").documents(HostnameConfig.class)).containsExactly(new HostnameConfig("n1", AutoHostname.OFF));
+  }
+
+  /** Talos's checkVlans does not check the id: a missing, 0 or too large one is valid, with a warning here. */
+  @Test
+  void vlanIdsTalosAcceptsAreWarningsNotErrors() {
+    var result = MachineConfigParser.check("""
+        machine:
+          network:
+            interfaces:
+              - interface: eth0
+                vlans:
+                  - vlanId: 4095
+                  - addresses: [10.1.0.2/24]
+                  - vlanId: 0
+                  - vlanId: 4094
+        """, "cfg.yaml");
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.warnings()).extracting(ConfigProblem::message).containsExactly(
+        "cfg.yaml:6:21: v1alpha1: machine.network.interfaces[0].vlans[0].vlanId: 4095 is outside 1 to 4094: the VLAN "
+            + "cannot be created",
+        "cfg.yaml:7:13: v1alpha1: machine.network.interfaces[0].vlans[1].vlanId: not set: VLAN 0 cannot be created",
+        "cfg.yaml:8:21: v1alpha1: machine.network.interfaces[0].vlans[2].vlanId: 0 is outside 1 to 4094: the VLAN "
+            + "cannot be created");
+  }
 }

@@ -13,4 +13,10 @@ class FilesResourcesTest {
     assertThat(catalogued).doesNotHaveDuplicates()
         .containsExactlyInAnyOrder(FilesSpec.class.getPermittedSubclasses());
   }
+
+  @Test
+  void anEtcFileSpecPrintsNoContents() {
+    assertThat(new EtcFileSpec("secret-token-7\n", 0600).toString())
+        .isEqualTo("EtcFileSpec[15 characters, mode=0600]");
+  }
 }

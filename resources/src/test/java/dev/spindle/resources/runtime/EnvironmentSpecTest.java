@@ -28,8 +28,19 @@ class EnvironmentSpecTest {
     assertThat(new EnvironmentSpec(List.of("A=b=c", "E="), Map.of(), null).asMap())
         .containsExactly(entry("A", "b=c"), entry("E", ""));
     assertThatThrownBy(() -> new EnvironmentSpec(List.of("=x"), Map.of(), ConfigLayer.DEFAULT))
-        .hasMessage("environment entry without a name: \"=x\"");
+        .hasMessage("environment entry without a name (2 characters)");
     assertThatThrownBy(() -> new EnvironmentSpec(List.of("novalue"), Map.of(), ConfigLayer.DEFAULT))
-        .hasMessage("environment entry without a name: \"novalue\"");
+        .hasMessage("environment entry without a name (7 characters)");
+  }
+
+  /** For logs: names and layers, never values (proxy URLs may carry credentials). */
+  @Test
+  void toStringShowsNamesOnly() {
+    var spec = EnvironmentSpec.at(ConfigLayer.CONFIGURATION, Map.of("https_proxy", "http://u:hunter2@proxy:3128"));
+    assertThat(spec.toString()).contains("variables=[https_proxy]").doesNotContain("hunter2");
+    var env = new Environment(List.of("https_proxy=http://u:hunter2@proxy:3128", "A="));
+    assertThat(env.toString()).isEqualTo("Environment[variables=[https_proxy, A]]");
+    var cmdline = new KernelCmdline("talos.environment=https_proxy=http://u:hunter2@proxy:3128 quiet");
+    assertThat(cmdline.toString()).doesNotContain("hunter2");
   }
 }
