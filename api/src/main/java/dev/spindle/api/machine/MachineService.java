@@ -34,7 +34,7 @@ public final class MachineService extends MachineServiceGrpc.MachineServiceImplB
    * heap. The server's inbound message limit is {@link #MAX_REQUEST_BYTES}, so a larger file gets this message rather
    * than a transport error.
    */
-  public static final int MAX_CONFIG_BYTES = 3 << 20;
+  public static final int MAX_CONFIG_BYTES = 3 << 20; // = MachineConfigParser.MAX_BYTES (api does not see resources)
   public static final int MAX_REQUEST_BYTES = MAX_CONFIG_BYTES + (64 << 10);
   /**
    * Problems sent in the status, at most: the description travels in a header, and clients refuse headers over 8 KiB.
