@@ -118,6 +118,12 @@ class NodeConfigApplierTest {
   }
 
   @Test
+  void theApiAcceptsExactlyTheSizeTheParserReads() {
+    assertThat(dev.spindle.api.machine.MachineService.MAX_CONFIG_BYTES)
+        .isEqualTo(dev.spindle.resources.config.MachineConfigParser.MAX_BYTES);
+  }
+
+  @Test
   void theStoreReadsBackWhatItWrote() throws Exception {
     var store = new MachineConfigStore(stateDir.resolve("nested"));
     assertThat(store.load()).isEmpty();
