@@ -24,6 +24,9 @@ import java.util.Map;
  * domain name that a hostname status would feed back into the default search domains) shows up only once applied.
  */
 public final class ConfigPreview {
+  /** Bound while a preview projects: warnings about a configuration that was never applied are not logged. */
+  private static final ScopedValue<Boolean> PREVIEWING = ScopedValue.newInstance();
+
   private final List<ConfigController<?>> configs = new ArrayList<>();
   private final List<LayerMergeController<?>> merges = new ArrayList<>();
 
@@ -38,8 +41,21 @@ public final class ConfigPreview {
     }
   }
 
+  /**
+   * Whether the current thread is inside {@link #changes}: projections that warn (a command line that does not parse,
+   * an invalid host name) stay quiet then, so a dry run neither logs about a configuration nobody applied nor resets
+   * what the running controllers have already warned about.
+   */
+  public static boolean previewing() {
+    return PREVIEWING.orElse(false);
+  }
+
   /** The resources the proposed configuration creates, updates or destroys, sorted; the machine config included. */
   public List<ResourceChange> changes(ResourceReader live, MachineConfig proposed) {
+    return ScopedValue.where(PREVIEWING, true).call(() -> preview(live, proposed));
+  }
+
+  private List<ResourceChange> preview(ResourceReader live, MachineConfig proposed) {
     var out = new ArrayList<ResourceChange>();
     var view = new PreviewReader(live);
     var proposedResource = Resource.of(MachineConfig.DEFINITION, MachineConfig.ID, proposed);
