@@ -37,7 +37,10 @@ public abstract class ConfigController<S extends Layered> implements Controller 
   /** The weak inputs {@link #project} reads, e.g. {@link ConfigSources#MACHINE_CONFIG}. */
   protected abstract List<Input> inputs();
 
-  /** The specs this controller's sources ask for, by layered id. Writes nothing; warnings go through a sink that is quiet during a preview. */
+  /**
+   * The specs this controller's sources ask for, by layered id. Writes nothing; warnings go through a sink that is
+   * quiet during a preview ({@link ConfigPreview#previewing()}).
+   */
   public abstract Map<String, S> project(ResourceReader sources);
 
   public final ResourceDefinition<S> definition() {
