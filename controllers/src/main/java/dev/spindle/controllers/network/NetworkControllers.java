@@ -11,6 +11,8 @@ public final class NetworkControllers {
   public static List<Controller> all(Rtnetlink rtnl) {
     return List.of(
         new LinkStatusController(rtnl),
+        // machine.network.interfaces[] bound to links (device selectors)
+        new DeviceConfigController(),
         // resolvers, time servers, host name: config → merge → spec → status (and resolv.conf)
         new ResolverConfigController(), ResolverMerge.controller(), new ResolverSpecController(),
         new ResolvConfController(),
