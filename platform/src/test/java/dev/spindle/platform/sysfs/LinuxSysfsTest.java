@@ -55,4 +55,26 @@ class LinuxSysfsTest {
     assertThat(lo.ancestors()).isEmpty();
     assertThat(PredictableNames.compute(lo)).isEmpty();
   }
+
+  @Test
+  void everyInterfaceOfTheRealSysfsReadsAndNames() throws Exception {
+    Path net = Path.of("/sys/class/net");
+    if (!Files.isDirectory(net)) {
+      return;
+    }
+    try (var names = Files.list(net)) {
+      for (Path p : names.toList()) {
+        String name = p.getFileName().toString();
+        var facts = LinuxSysfs.system().netDevice(name);
+        if (facts.isEmpty()) {
+          continue; // gone since the listing
+        }
+        var computed = PredictableNames.compute(facts.get());
+        boolean virtioOrPci = facts.get().ancestors().stream().anyMatch(d -> d.subsystem().equals("pci"));
+        if (computed.isPresent() && virtioOrPci && facts.get().type() == 1) {
+          assertThat(computed.get().path()).as(name).startsWith("en");
+        }
+      }
+    }
+  }
 }

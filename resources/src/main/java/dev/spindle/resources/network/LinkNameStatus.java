@@ -13,7 +13,8 @@ import java.util.Objects;
  * ({@code NamePolicy=keep kernel database onboard slot path mac}) would rename the link to, {@code policy} the
  * policy that chose it; {@code alternativeNames} are the {@code AlternativeNamesPolicy=database onboard slot path
  * mac} names other than the link's name. With {@code net.ifnames=0} on the kernel command line {@code enabled} is
- * false and {@code name} and {@code alternativeNames} are empty; the candidates are still listed.
+ * false and {@code name} is empty (the kernel name stays); the candidates and the alternative names are still
+ * listed, as udev skips only the name policy then.
  *
  * <p>Only links that udev's {@code net_id} names get one: not stacked (ifindex = iflink) and of type ether,
  * InfiniBand or SLIP. Spindle does not rename the link itself yet.
