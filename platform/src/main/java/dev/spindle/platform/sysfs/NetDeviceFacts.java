@@ -24,10 +24,15 @@ import java.util.Objects;
  * @param ancestors the devices above the interface, nearest first (the interface's parent device, its parent, ...),
  *     up to but excluding {@code /sys/devices}; empty for a virtual interface
  * @param pciSlots the node's PCI hotplug slots
+ * @param driver {@code DRIVER=} of {@code device/uevent} ({@code virtio_net}, {@code e1000e}), or {@code ""}: what
+ *     Talos puts into {@code LinkStatus.driver}
+ * @param pciId {@code PCI_ID=} of {@code device/uevent} ({@code 8086:10D3}), or {@code ""}: {@code LinkStatus.pciID}
+ * @param busPath {@code PCI_SLOT_NAME=} of {@code device/uevent} ({@code 0000:05:00.0}), or {@code ""}:
+ *     {@code LinkStatus.busPath} (Talos falls back to ethtool's bus-info, e.g. for virtio)
  */
 public record NetDeviceFacts(String name, int ifindex, int iflink, int type, String devtype, String address,
     int addrAssignType, int nameAssignType, int devPort, int devId, String physPortName, List<DeviceNode> ancestors,
-    List<PciSlot> pciSlots) {
+    List<PciSlot> pciSlots, String driver, String pciId, String busPath) {
   public NetDeviceFacts {
     Objects.requireNonNull(name, "name");
     devtype = Objects.requireNonNullElse(devtype, "");
@@ -35,5 +40,8 @@ public record NetDeviceFacts(String name, int ifindex, int iflink, int type, Str
     physPortName = Objects.requireNonNullElse(physPortName, "");
     ancestors = List.copyOf(ancestors);
     pciSlots = List.copyOf(pciSlots);
+    driver = Objects.requireNonNullElse(driver, "");
+    pciId = Objects.requireNonNullElse(pciId, "");
+    busPath = Objects.requireNonNullElse(busPath, "");
   }
 }

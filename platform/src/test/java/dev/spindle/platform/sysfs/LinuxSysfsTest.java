@@ -13,12 +13,14 @@ class LinuxSysfsTest {
   Path root;
 
   @Test
-  void readsTheFactsAndTheDeviceChainOfAnInterface() {
+  void readsTheFactsAndTheDeviceChainOfAnInterface() throws Exception {
     new SysfsFixture(root).device("pci0000:00", "")
         .pci("pci0000:00/0000:00:1c.0/0000:02:00.1", true, "acpi_index=3", "label=NIC 2")
         .net("pci0000:00/0000:00:1c.0/0000:02:00.1", "eth1", 3, "address=78:e7:d1:ea:46:dc", "addr_assign_type=0",
             "name_assign_type=1", "dev_port=0", "dev_id=0x1")
         .slot("2", "0000:02:00");
+    Files.writeString(root.resolve("devices/pci0000:00/0000:00:1c.0/0000:02:00.1/uevent"),
+        "DRIVER=e1000e\nPCI_CLASS=20000\nPCI_ID=8086:10D3\nPCI_SLOT_NAME=0000:02:00.1\n");
     NetDeviceFacts f = new LinuxSysfs(root).netDevice("eth1").orElseThrow();
     assertThat(f.ifindex()).isEqualTo(3);
     assertThat(f.iflink()).isEqualTo(3);
@@ -36,6 +38,9 @@ class LinuxSysfsTest {
     assertThat(pci.attribute("acpi_index")).contains("3");
     assertThat(pci.attribute("label")).contains("NIC 2");
     assertThat(f.pciSlots()).containsExactly(new PciSlot("2", "0000:02:00"));
+    assertThat(f.driver()).isEqualTo("e1000e");
+    assertThat(f.pciId()).isEqualTo("8086:10D3");
+    assertThat(f.busPath()).isEqualTo("0000:02:00.1");
   }
 
   @Test

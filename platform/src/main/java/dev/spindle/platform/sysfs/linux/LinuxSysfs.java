@@ -56,7 +56,8 @@ public final class LinuxSysfs implements Sysfs {
           number(dir, "type", 10, 0), uevent(dir, "DEVTYPE"), attribute(dir, "address").orElse(""),
           number(dir, "addr_assign_type", 10, -1), number(dir, "name_assign_type", 10, -1),
           number(dir, "dev_port", 10, 0), number(dir, "dev_id", 16, 0), attribute(dir, "phys_port_name").orElse(""),
-          ancestors(dir), slots()));
+          ancestors(dir), slots(), uevent(dir.resolve("device"), "DRIVER"), uevent(dir.resolve("device"), "PCI_ID"),
+          uevent(dir.resolve("device"), "PCI_SLOT_NAME")));
     } catch (NoSuchFileException e) {
       return Optional.empty(); // the link went away while we read it
     } catch (IOException e) {
