@@ -13,13 +13,15 @@ import java.util.Optional;
  * <p>The rules kept: stacked interfaces (ifindex ≠ iflink) and types other than ether, InfiniBand and SLIP get no
  * names; prefixes {@code en}/{@code wl}/{@code ww} by DEVTYPE, {@code ib}, {@code sl}; PCI numbers in decimal, the
  * domain as {@code P<n>} only when non-zero, {@code f<fn>} when fn > 0 or the device is multi-function (ARI folds
- * the slot into the function); {@code n<phys_port_name>} else {@code d<dev_port>} when dev_port > 0 (for slot and
- * path also {@code dev_id} on InfiniBand); onboard from {@code acpi_index} else {@code index}, 0 allowed, at most
- * 65535; the hotplug slot from {@code /sys/bus/pci/slots/*}/address, looked up from the device up its PCI parents,
- * not used when it belongs to a bridge and the device is single-function; USB {@code u<port>} per hub level, then
- * {@code c<config>} unless 1 and {@code i<interface>} unless 0; MAC only for a permanent 6-byte address, never for
- * InfiniBand. Left out: SR-IOV virtual functions ({@code v<n>}) and representors ({@code r<n>}), the onboard label,
- * s390 function ids are kept but CCW, VIO, Xen, platform (ACPI), devicetree, netdevsim and BCMA buses are not.
+ * the slot into the function); {@code n<phys_port_name>} ({@code r<vf>} for a VF representor {@code pfNvfM}) else
+ * {@code d<dev_port>} when dev_port > 0 (for slot and path also {@code dev_id} on InfiniBand); onboard from
+ * {@code acpi_index} else {@code index}, 0 allowed, at most 65535; the hotplug slot from
+ * {@code /sys/bus/pci/slots/<n>/address} (or an s390 {@code function_id}), looked up from the device up its PCI
+ * parents, not used when it belongs to a bridge and the device is single-function; USB {@code u<port>} per hub
+ * level, then {@code c<config>} unless 1 and {@code i<interface>} unless 0; MAC only for a permanent 6-byte address,
+ * never for InfiniBand; s390 CCW devices {@code c<bus id>}. Left out: SR-IOV virtual functions ({@code v<n>} after
+ * the physical function's name), the onboard label ({@code ID_NET_LABEL_ONBOARD}, not a name), and the VIO, Xen,
+ * platform (ACPI), devicetree, netdevsim and BCMA buses.
  */
 public final class PredictableNames {
   private static final int ARPHRD_ETHER = 1;
@@ -42,6 +44,10 @@ public final class PredictableNames {
     String onboard = "";
     String slot = "";
     String path = "";
+    Optional<DeviceNode> parent = f.ancestors().stream().filter(n -> !n.subsystem().equals("virtio")).findFirst();
+    if (parent.isPresent() && (parent.get().subsystem().equals("ccwgroup") || parent.get().subsystem().equals("ccw"))) {
+      path = ccw(parent.get().sysname(), prefix);
+    }
     Optional<DeviceNode> pci = pciParent(f.ancestors());
     if (pci.isPresent()) {
       onboard = onboard(f, pci.get(), prefix);
@@ -203,6 +209,18 @@ public final class PredictableNames {
     String iface = rest.substring(dot + 1);
     return "u" + ports.replace('.', 'u') + (config.equals("1") ? "" : "c" + config)
         + (iface.equals("0") ? "" : "i" + iface);
+  }
+
+  /** s390: {@code c<bus id>} with the leading zeros and dots dropped ({@code 0.0.f5f0} → {@code cf5f0}). */
+  private static String ccw(String busId, String prefix) {
+    if (busId.length() != 8 && busId.length() != 9) {
+      return "";
+    }
+    int start = 0;
+    while (start < busId.length() - 1 && (busId.charAt(start) == '.' || busId.charAt(start) == '0')) {
+      start++;
+    }
+    return fit(prefix + "c" + busId.substring(start));
   }
 
   private static String mac(NetDeviceFacts f, String prefix) {

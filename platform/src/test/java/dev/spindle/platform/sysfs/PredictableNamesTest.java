@@ -187,6 +187,15 @@ class PredictableNamesTest {
   }
 
   @Test
+  void anS390CcwGroupDeviceIsNamedByItsBusId() {
+    sys.device("css0", "")
+        .device("css0/0.0.f5f0", "ccwgroup")
+        .net("css0/0.0.f5f0", "eth0", 2, mac("02:6d:3c:00:00:0a"), "addr_assign_type=0", "name_assign_type=1");
+    assertThat(names("eth0")).isEqualTo(new NetNames("", "", "encf5f0", "enx026d3c00000a"));
+    assertThat(talos("eth0", true).name()).isEqualTo("encf5f0");
+  }
+
+  @Test
   void aRandomMacGivesNoMacName() {
     sys.net(null, "br0", 5, mac("02:42:ac:11:00:02"), "addr_assign_type=3", "name_assign_type=3");
     assertThat(names("br0")).isEqualTo(NetNames.NONE);
