@@ -1,6 +1,7 @@
 package dev.spindle.resources.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,6 +58,7 @@ public record DeviceSelector(
   }
 
   /** True when no field is set: such a selector matches no link. */
+  @JsonIgnore
   public boolean isEmpty() {
     return busPath.isEmpty() && hardwareAddr.isEmpty() && permanentAddr.isEmpty() && pciId.isEmpty()
         && driver.isEmpty() && physical == null;
