@@ -211,7 +211,7 @@ public record CmdlineNetwork(List<LinkConfig> linkConfigs, String hostname, List
   }
 
   /** systemd's {@code parse_boolean}; the last {@code net.ifnames} wins, as each one overrides the previous. */
-  private static Optional<Boolean> predictableNames(KernelArgs args) {
+  static Optional<Boolean> predictableNames(KernelArgs args) {
     List<String> values = args.all(NET_IFNAMES);
     if (values.isEmpty()) {
       return Optional.empty();

@@ -1,6 +1,8 @@
 package dev.spindle.controllers.network;
 
 import dev.spindle.platform.network.Rtnetlink;
+import dev.spindle.platform.sysfs.Sysfs;
+import java.util.ArrayList;
 import dev.spindle.runtime.controller.Controller;
 import java.util.List;
 
@@ -11,10 +13,19 @@ public final class NetworkControllers {
   public static List<Controller> all(Rtnetlink rtnl) {
     return List.of(
         new LinkStatusController(rtnl),
+        // machine.network.interfaces[] bound to links (device selectors)
+        new DeviceConfigController(),
         // resolvers, time servers, host name: config → merge → spec → status (and resolv.conf)
         new ResolverConfigController(), ResolverMerge.controller(), new ResolverSpecController(),
         new ResolvConfController(),
         new TimeServerConfigController(), TimeServerMerge.controller(), new TimeServerSpecController(),
         new HostnameConfigController(), HostnameMerge.controller(), new HostnameSpecController());
+  }
+
+  /** {@link #all(Rtnetlink)} and the controllers that read sysfs: predictable interface names. */
+  public static List<Controller> all(Rtnetlink rtnl, Sysfs sysfs) {
+    var controllers = new ArrayList<>(all(rtnl));
+    controllers.add(new LinkNameStatusController(sysfs));
+    return List.copyOf(controllers);
   }
 }

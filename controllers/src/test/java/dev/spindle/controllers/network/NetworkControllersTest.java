@@ -3,6 +3,7 @@ package dev.spindle.controllers.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spindle.platform.network.FakeRtnetlink;
+import dev.spindle.platform.sysfs.FakeSysfs;
 import dev.spindle.runtime.controller.Controller;
 import dev.spindle.runtime.controller.ControllerRuntime;
 import dev.spindle.runtime.state.InMemoryState;
@@ -11,13 +12,13 @@ import org.junit.jupiter.api.Test;
 class NetworkControllersTest {
   @Test
   void theDomainsControllersRegisterTogetherUnderTalosNames() {
-    var controllers = NetworkControllers.all(new FakeRtnetlink());
+    var controllers = NetworkControllers.all(new FakeRtnetlink(), FakeSysfs.simulatedNode());
     assertThat(controllers).extracting(Controller::name).doesNotHaveDuplicates()
-        .contains("network.LinkStatusController", "network.ResolverConfigController",
+        .contains("network.LinkStatusController", "network.DeviceConfigController", "network.ResolverConfigController",
             "network.ResolverMergeController", "network.ResolverSpecController", "network.ResolvConfController",
             "network.TimeServerConfigController", "network.TimeServerMergeController",
             "network.TimeServerSpecController", "network.HostnameConfigController", "network.HostnameMergeController",
-            "network.HostnameSpecController")
+            "network.HostnameSpecController", "network.LinkNameStatusController")
         .allMatch(name -> name.startsWith("network."));
     try (var runtime = new ControllerRuntime(new InMemoryState())) {
       controllers.forEach(runtime::register); // refuses conflicting output declarations

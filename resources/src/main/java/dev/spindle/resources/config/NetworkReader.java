@@ -92,6 +92,7 @@ final class NetworkReader {
     if (selector != null && YamlTree.entries(selector).isEmpty()) {
       problems.error(selector, field(path, "deviceSelector"), null, "must not be empty");
     }
+    bondSelectors(YamlTree.field(d, "bond"), field(path, "bond"));
     if (YamlTree.field(d, "bond") != null && YamlTree.field(d, "bridge") != null) {
       problems.error(YamlTree.keyNode(d, "bridge"), path, null, "bond and bridge are mutually exclusive");
     }
@@ -103,6 +104,21 @@ final class NetworkReader {
       vlan(vlans.get(i), index(field(path, "vlans"), i));
     }
     wireguard(YamlTree.field(d, "wireguard"), field(path, "wireguard"));
+  }
+
+  /** Talos's bond checks: members by name or by selector, not both; no selector without a field. */
+  private void bondSelectors(Node bond, String path) {
+    Node selectors = YamlTree.field(bond, "deviceSelectors");
+    List<Node> items = items(selectors);
+    if (!items.isEmpty() && !items(YamlTree.field(bond, "interfaces")).isEmpty()) {
+      problems.error(YamlTree.keyNode(bond, "deviceSelectors"), path, null,
+          "interfaces and deviceSelectors are mutually exclusive");
+    }
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i) instanceof MappingNode && YamlTree.entries(items.get(i)).isEmpty()) {
+        problems.error(items.get(i), index(field(path, "deviceSelectors"), i), null, "must not be empty");
+      }
+    }
   }
 
   /** {@code addresses}, the deprecated {@code cidr}, {@code routes} and {@code vip}: shared by links and VLANs. */

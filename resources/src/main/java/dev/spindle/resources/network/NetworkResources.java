@@ -7,7 +7,8 @@ import java.util.List;
 public final class NetworkResources {
   public static final List<ResourceDefinition<? extends NetworkSpec>> ALL = List.of(LinkStatus.DEFINITION,
       TimeServerStatus.DEFINITION, TimeServerSpec.DEFINITION, ResolverSpec.DEFINITION, ResolverStatus.DEFINITION,
-      HostnameSpec.DEFINITION, HostnameStatus.DEFINITION);
+      HostnameSpec.DEFINITION, HostnameStatus.DEFINITION, DeviceConfigSpec.DEFINITION,
+      DeviceSelectorStatus.DEFINITION, LinkNameStatus.DEFINITION);
 
   private NetworkResources() {}
 }

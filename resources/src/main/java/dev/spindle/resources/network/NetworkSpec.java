@@ -5,4 +5,4 @@ package dev.spindle.resources.network;
  * permitted subclasses: a new resource type cannot be added without registering its definition.
  */
 public sealed interface NetworkSpec permits LinkStatus, TimeServerStatus, TimeServerSpec, ResolverSpec,
-    ResolverStatus, HostnameSpec, HostnameStatus {}
+    ResolverStatus, HostnameSpec, HostnameStatus, DeviceConfigSpec, DeviceSelectorStatus, LinkNameStatus {}

@@ -16,11 +16,19 @@ class NetworkResourcesTest {
   }
 
   @Test
-  void everyTypeIsATalosNetworkTypeInTheNetworkNamespace() {
+  void everyTypeIsATalosOrSpindleNetworkTypeInTheNetworkNamespace() {
     assertThat(NetworkResources.ALL).allSatisfy(d -> {
-      assertThat(d.type()).endsWith(".net.talos.dev");
+      // Spindle's own additions (selector and naming status) carry its group so they never pose as Talos types
+      assertThat(d.type()).matches(".*\\.net\\.(talos|spindle)\\.dev");
       assertThat(d.defaultNamespace()).isEqualTo(Namespaces.NETWORK);
     });
+  }
+
+  @Test
+  void deviceConfigSpecsAreSensitiveAsTheyMayHoldWireguardKeys() {
+    assertThat(DeviceConfigSpec.DEFINITION.sensitive()).isTrue();
+    assertThat(DeviceSelectorStatus.DEFINITION.sensitive()).isFalse();
+    assertThat(DeviceConfigSpec.DEFINITION.type()).isEqualTo("DeviceConfigSpecs.net.talos.dev");
   }
 
   @Test
