@@ -12,6 +12,9 @@ import dev.spindle.platform.time.SimulatedClock;
 import dev.spindle.platform.time.Sntp;
 import dev.spindle.platform.time.linux.LinuxClock;
 import dev.spindle.platform.runtime.CmdlineSource;
+import dev.spindle.platform.sysfs.FakeSysfs;
+import dev.spindle.platform.sysfs.Sysfs;
+import dev.spindle.platform.sysfs.linux.LinuxSysfs;
 import dev.spindle.platform.runtime.FileCmdlineSource;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,6 +54,11 @@ public enum Platform {
    */
   public Rtnetlink rtnetlink() throws NetlinkException {
     return this == LINUX ? LinuxRtnetlink.open() : FakeRtnetlink.simulatedNode();
+  }
+
+  /** Link facts from sysfs (predictable names): the real {@code /sys}, or the simulated node's two virtio NICs. */
+  public Sysfs sysfs() {
+    return this == LINUX ? LinuxSysfs.system() : FakeSysfs.simulatedNode();
   }
 
   /**
