@@ -10,7 +10,7 @@ public final class NetworkControllers {
 
   public static List<Controller> all(Rtnetlink rtnl) {
     return List.of(
-        new LinkStatusController(rtnl),
+        new LinkStatusController(rtnl), new AddressStatusController(rtnl),
         // resolvers, time servers, host name: config → merge → spec → status (and resolv.conf)
         new ResolverConfigController(), ResolverMerge.controller(), new ResolverSpecController(),
         new ResolvConfController(),

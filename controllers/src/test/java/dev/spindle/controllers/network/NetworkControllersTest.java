@@ -13,7 +13,7 @@ class NetworkControllersTest {
   void theDomainsControllersRegisterTogetherUnderTalosNames() {
     var controllers = NetworkControllers.all(new FakeRtnetlink());
     assertThat(controllers).extracting(Controller::name).doesNotHaveDuplicates()
-        .contains("network.LinkStatusController", "network.ResolverConfigController",
+        .contains("network.LinkStatusController", "network.AddressStatusController", "network.ResolverConfigController",
             "network.ResolverMergeController", "network.ResolverSpecController", "network.ResolvConfController",
             "network.TimeServerConfigController", "network.TimeServerMergeController",
             "network.TimeServerSpecController", "network.HostnameConfigController", "network.HostnameMergeController",
