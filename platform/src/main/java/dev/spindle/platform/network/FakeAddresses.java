@@ -57,15 +57,27 @@ final class FakeAddresses {
     return stored;
   }
 
-  /** Deletes the address with the request's own address and prefix length on its link. */
-  AddressMessage delete(AddressMessage request, String doing) throws NetlinkException {
+  /**
+   * Deletes the address with the request's own address and prefix length on its link; returns what went, in the
+   * order the kernel reports it. Deleting a primary IPv4 address deletes its secondaries first, as the kernel does
+   * with the default {@code promote_secondaries=0}.
+   */
+  List<AddressMessage> delete(AddressMessage request, String doing) throws NetlinkException {
     byte[] own = request.own();
     AddressMessage found = table.stream()
         .filter(a -> a.index() == request.index() && a.family() == request.family()
             && a.prefixLength() == request.prefixLength() && Arrays.equals(a.own(), own))
         .findFirst().orElseThrow(() -> new NetlinkException(Errno.EADDRNOTAVAIL, doing));
-    table.remove(found);
-    return found;
+    var gone = new ArrayList<AddressMessage>();
+    if (found.family() == Ifa.AF_INET && !found.hasFlags(Ifa.F_TEMPORARY)) {
+      table.stream().filter(a -> a != found && a.index() == found.index() && a.family() == Ifa.AF_INET
+              && a.hasFlags(Ifa.F_TEMPORARY) && a.prefixLength() == found.prefixLength()
+              && sameNetwork(a.own(), own, found.prefixLength()))
+          .forEach(gone::add);
+    }
+    gone.add(found);
+    table.removeAll(gone);
+    return gone;
   }
 
   /** A link came up: the loopback gets 127.0.0.1/8 and ::1/128, an Ethernet link its EUI-64 link-local address. */

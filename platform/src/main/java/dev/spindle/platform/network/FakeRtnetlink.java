@@ -22,13 +22,13 @@ import java.util.function.UnaryOperator;
  * visible to {@link #links()}, so a listener that dumps sees it.
  *
  * <p>Addresses follow the kernel's rules ({@link FakeAddresses}): IPv4 keyed by local address and prefix length,
- * IPv6 by address; labels, IPv6 scopes and the permanent flag derived as the kernel derives them; a link brought up
+ * IPv6 by address; labels, IPv6 scopes and the permanent, deprecated and secondary flags derived as the kernel
+ * derives them; deleting a primary IPv4 address deletes its secondaries; a link brought up
  * gets its IPv6 link-local address (the loopback 127.0.0.1/8 and ::1 instead), one taken down loses its IPv6
  * addresses (the kernel's default {@code keep_addr_on_down=0}), one deleted loses all of them.
  *
  * <p>Simplifications: a link that is up always has carrier; links have no network namespace of their own; IPv6
- * duplicate address detection finishes at once (no tentative phase); lifetimes do not count down; deleting a primary
- * IPv4 address leaves its secondaries.
+ * duplicate address detection finishes at once (no tentative phase); lifetimes do not count down.
  */
 public final class FakeRtnetlink implements Rtnetlink {
   private static final int MIN_MTU = 68;
@@ -111,13 +111,13 @@ public final class FakeRtnetlink implements Rtnetlink {
   @Override
   public void deleteAddress(AddressMessage address) throws NetlinkException {
     String doing = "deleting address " + FakeAddresses.describe(address);
-    AddressMessage removed;
+    List<AddressMessage> removed;
     synchronized (this) {
       checkFault(doing);
       linkAt(address, doing);
       removed = addresses.delete(address, doing);
     }
-    emit(new AddressEvent(AddressEvent.Change.DELETED, removed));
+    removed.forEach(a -> emit(new AddressEvent(AddressEvent.Change.DELETED, a)));
   }
 
   /** The link an address request names; the family is checked first, as rtnetlink dispatches on it. */

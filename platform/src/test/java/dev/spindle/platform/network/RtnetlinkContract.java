@@ -221,6 +221,22 @@ abstract class RtnetlinkContract {
   }
 
   @Test
+  void deletingAPrimaryAddressDeletesItsSecondaries() throws Exception {
+    int index = upLink("sdummy0");
+    rtnl().addAddress(AddressMessage.of(index, "10.10.0.1", 24));
+    rtnl().addAddress(AddressMessage.of(index, "10.10.0.2", 24));
+    rtnl().addAddress(AddressMessage.of(index, "10.11.0.1", 24));
+    var events = new RecordingListener();
+    try (var subscription = rtnl().subscribe(events)) {
+      rtnl().deleteAddress(AddressMessage.of(index, "10.10.0.1", 24));
+      events.awaitAddress(AddressEvent.Change.DELETED, at(index, "10.10.0.2"));
+      events.awaitAddress(AddressEvent.Change.DELETED, at(index, "10.10.0.1"));
+    }
+    assertThat(find(index, "10.10.0.2")).isEmpty();
+    assertThat(find(index, "10.11.0.1")).as("another subnet").isPresent();
+  }
+
+  @Test
   void anIpv6AddressTakesItsScopeFromTheAddressAndKeepsItsFlags() throws Exception {
     int index = upLink("sdummy0");
     var address = AddressMessage.of(index, "fd00::1", 64).toBuilder().flags(Ifa.F_NODAD).scope(Ifa.SCOPE_HOST)
