@@ -46,6 +46,10 @@ class AddressStatusIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ids(node))
             .contains("veth-a/fd00:20::1/64", "veth-a/10.20.0.2/24")
             .anyMatch(id -> id.startsWith("veth-a/fe80::") && id.endsWith("/64")));
+        NetworkNamespace.ip("-n", ns.name, "addr", "add", "10.30.0.1", "peer", "10.30.0.2/32", "dev", "veth-b");
+        // the same addresses as ip addr shows, under the ids Talos gives them (a peer address names a point-to-point one)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ids(node))
+            .containsExactlyInAnyOrderElementsOf(ipAddrIds(ns)).contains("veth-b/10.30.0.2/32"));
         assertThat(node.spindlectl("get", "address", "veth-a/10.20.0.2/24", "-o", "jsonpath={.spec.flags}").out())
             .contains("temporary,permanent"); // IFA_F_SECONDARY shares the bit Talos names temporary
         assertThat(node.spindlectl("get", "address", "veth-a/fd00:20::1/64", "-o", "jsonpath={.spec.flags}").out())
@@ -68,6 +72,17 @@ class AddressStatusIT {
     assertThat(addresses.exit()).as(addresses.err()).isZero();
     return addresses.out().lines().skip(1).map(l -> l.split("\\s+"))
         .map(c -> List.of(c[3], c[5], c[6])).toList();
+  }
+
+  /** The AddressStatus ids {@code ip -o addr show} implies: {@code <ifname>/<address>/<prefix>}, the peer if any. */
+  private static List<String> ipAddrIds(NetworkNamespace ns) throws Exception {
+    Process p = new ProcessBuilder("ip", "-n", ns.name, "-o", "addr", "show").redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    // "3: veth-a    inet 10.20.0.1/24 scope global veth-a\ ..." or "… inet 10.30.0.1 peer 10.30.0.2/32 …"
+    return out.lines().map(l -> l.split("\\s+"))
+        .map(t -> t[1] + "/" + (t[4].equals("peer") ? t[5] : t[3])).toList();
   }
 
   private static List<String> ids(SpindledProcess node) throws Exception {
