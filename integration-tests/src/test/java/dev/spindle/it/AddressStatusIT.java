@@ -47,7 +47,7 @@ class AddressStatusIT {
             .contains("veth-a/fd00:20::1/64", "veth-a/10.20.0.2/24")
             .anyMatch(id -> id.startsWith("veth-a/fe80::") && id.endsWith("/64")));
         NetworkNamespace.ip("-n", ns.name, "addr", "add", "10.30.0.1", "peer", "10.30.0.2/32", "dev", "veth-b");
-        // the same addresses as ip addr shows, under the ids Talos gives them (a peer address names a point-to-point one)
+        // the same addresses as ip addr shows, under Talos's ids (a point-to-point address is named by its peer)
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ids(node))
             .containsExactlyInAnyOrderElementsOf(ipAddrIds(ns)).contains("veth-b/10.30.0.2/32"));
         assertThat(node.spindlectl("get", "address", "veth-a/10.20.0.2/24", "-o", "jsonpath={.spec.flags}").out())

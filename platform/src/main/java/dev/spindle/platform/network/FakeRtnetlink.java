@@ -150,7 +150,10 @@ public final class FakeRtnetlink implements Rtnetlink {
     subscriptions.forEach(FakeSubscription::close);
   }
 
-  /** Makes the next port call ({@link #links()}, {@link #link}, {@link #subscribe}) fail with {@code errno}. */
+  /**
+   * Makes the next port call ({@link #links()}, {@link #link}, {@link #addresses()}, the address requests,
+   * {@link #subscribe}) fail with {@code errno}. The kernel-side link methods are not port calls and never fail so.
+   */
   public synchronized void failNext(Errno errno) {
     faults.add(errno);
   }

@@ -35,8 +35,8 @@ public interface Rtnetlink extends AutoCloseable {
   void deleteAddress(AddressMessage address) throws NetlinkException;
 
   /**
-   * Starts delivering link and address events to {@code listener} until the subscription is closed. Events that happen before
-   * this returns may be missed, so subscribe first and dump after.
+   * Starts delivering link and address events to {@code listener} until the subscription is closed. Events that
+   * happen before this returns may be missed, so subscribe first and dump after.
    */
   Subscription subscribe(Listener listener) throws NetlinkException;
 

@@ -14,10 +14,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link Rtnetlink} must do, for links and addresses: run against {@link FakeRtnetlink} ({@code FakeRtnetlinkTest})
- * and against the Linux adapter in a fresh network namespace ({@code LinuxRtnetlinkIT}), so the fake cannot drift
- * from the kernel. Changes behind the port's back go through {@link Kernel}: the fake's own methods there,
- * {@code ip link} against a real kernel.
+ * What every {@link Rtnetlink} must do, for links and addresses: run against {@link FakeRtnetlink}
+ * ({@code FakeRtnetlinkTest}) and against the Linux adapter in a fresh network namespace ({@code LinuxRtnetlinkTest}),
+ * so the fake cannot drift from the kernel. Changes behind the port's back go through {@link Kernel}: the fake's own
+ * methods there, {@code ip link} against a real kernel. Address requests go through the port itself, since
+ * {@code ip addr} sends the very same messages.
  */
 abstract class RtnetlinkContract {
   /** The port under test, in a namespace holding only {@code lo}. */
