@@ -11,6 +11,9 @@ import dev.spindle.api.auth.Role;
 import dev.spindle.api.auth.StateDirectoryPki;
 import dev.spindle.api.auth.TlsContexts;
 import dev.spindle.api.client.GrpcState;
+import dev.spindle.resources.network.AddressStatus;
+import dev.spindle.resources.network.Family;
+import dev.spindle.resources.network.IpAddr;
 import dev.spindle.resources.network.LinkStatus;
 import dev.spindle.resources.time.TimeStatus;
 import dev.spindle.runtime.meta.NamespaceSpec;
@@ -97,6 +100,24 @@ class SpindleNodeTest {
       var eth0 = state.get(LinkStatus.DEFINITION, "eth0");
       assertThat(eth0.metadata().owner()).isEqualTo("network.LinkStatusController");
       assertThat(eth0.spec().hardwareAddr().toString()).isEqualTo("52:54:00:12:34:56");
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void theSimulatedNodeShowsItsAddresses() throws Exception {
+    ManagedChannel channel = channel(ClientConfig.read(config).currentContext());
+    try {
+      var state = new GrpcState(channel, new WireResources(ResourceRegistry.of(List.of(AddressStatus.DEFINITION))));
+      org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(state.list(AddressStatus.DEFINITION))
+          .extracting(Resource::id).containsExactly("eth0/172.20.0.2/24", "eth0/fe80::5054:ff:fe12:3456/64",
+              "lo/127.0.0.1/8", "lo/::1/128"));
+      var eth0 = state.get(AddressStatus.DEFINITION, "eth0/172.20.0.2/24");
+      assertThat(eth0.metadata().owner()).isEqualTo("network.AddressStatusController");
+      assertThat(eth0.spec().family()).isEqualTo(Family.INET4);
+      assertThat(eth0.spec().broadcast()).isEqualTo(IpAddr.parse("172.20.0.255"));
+      assertThat(eth0.spec().flags().text()).isEqualTo("permanent");
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }

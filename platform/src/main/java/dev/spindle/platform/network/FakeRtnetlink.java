@@ -12,16 +12,23 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * A behavioural fake of the kernel's rtnetlink for tests and the simulated node: it keeps links, refuses what the
- * kernel refuses with the same {@link Errno} ({@code EEXIST}, {@code ENODEV}, {@code EBUSY}, {@code EINVAL},
- * {@code EOPNOTSUPP}), notifies subscribers of every change, and injects faults on request.
+ * A behavioural fake of the kernel's rtnetlink for tests and the simulated node: it keeps links and addresses, refuses
+ * what the kernel refuses with the same {@link Errno} ({@code EEXIST}, {@code ENODEV}, {@code EBUSY}, {@code EINVAL},
+ * {@code EOPNOTSUPP}, {@code EADDRNOTAVAIL}), notifies subscribers of every change, and injects faults on request.
  *
  * <p>The "kernel side" methods ({@link #addLink}, {@link #setUp}, {@link #setMtu}, {@link #rename}, {@link #delete})
  * stand for changes made outside the port (by {@code ip link}, udev or a cable) and are not part of
  * {@link Rtnetlink}. Events are delivered synchronously on the thread that made the change, after the change is
  * visible to {@link #links()}, so a listener that dumps sees it.
  *
- * <p>Simplifications: a link that is up always has carrier; links have no network namespace of their own.
+ * <p>Addresses follow the kernel's rules ({@link FakeAddresses}): IPv4 keyed by local address and prefix length,
+ * IPv6 by address; labels, IPv6 scopes and the permanent, deprecated and secondary flags derived as the kernel
+ * derives them; deleting a primary IPv4 address deletes its secondaries; a link brought up
+ * gets its IPv6 link-local address (the loopback 127.0.0.1/8 and ::1 instead), one taken down loses its IPv6
+ * addresses (the kernel's default {@code keep_addr_on_down=0}), one deleted loses all of them.
+ *
+ * <p>Simplifications: a link that is up always has carrier; links have no network namespace of their own; IPv6
+ * duplicate address detection finishes at once (no tentative phase); lifetimes do not count down.
  */
 public final class FakeRtnetlink implements Rtnetlink {
   private static final int MIN_MTU = 68;
@@ -29,6 +36,7 @@ public final class FakeRtnetlink implements Rtnetlink {
   private static final int IFNAMSIZ = 16;
 
   private final TreeMap<Integer, LinkMessage> links = new TreeMap<>();
+  private final FakeAddresses addresses = new FakeAddresses();
   private final List<FakeSubscription> subscriptions = new CopyOnWriteArrayList<>();
   private final Deque<Errno> faults = new ArrayDeque<>();
   private volatile boolean dropping;
@@ -40,13 +48,19 @@ public final class FakeRtnetlink implements Rtnetlink {
   }
 
   public FakeRtnetlink(List<LinkMessage> initial) {
-    initial.forEach(link -> links.put(link.index(), link));
-    lastIndex = links.isEmpty() ? 0 : links.lastKey();
+    this(initial, List.of());
   }
 
-  /** A fake holding {@link SimulatedNode#links()}. */
+  /** Links and the addresses they start with (stored as given, so they must be what a dump would show). */
+  public FakeRtnetlink(List<LinkMessage> initialLinks, List<AddressMessage> initialAddresses) {
+    initialLinks.forEach(link -> links.put(link.index(), link));
+    lastIndex = links.isEmpty() ? 0 : links.lastKey();
+    initialAddresses.forEach(addresses::put);
+  }
+
+  /** A fake holding {@link SimulatedNode#links()} and {@link SimulatedNode#addresses()}. */
   public static FakeRtnetlink simulatedNode() {
-    return new FakeRtnetlink(SimulatedNode.links());
+    return new FakeRtnetlink(SimulatedNode.links(), SimulatedNode.addresses());
   }
 
   @Override
@@ -63,6 +77,59 @@ public final class FakeRtnetlink implements Rtnetlink {
       checkFault("getting link " + name);
       return find(name).orElseThrow(() -> new NetlinkException(Errno.ENODEV, "getting link " + name));
     }
+  }
+
+  @Override
+  public List<AddressMessage> addresses() throws NetlinkException {
+    synchronized (this) {
+      checkFault("dumping addresses");
+      return addresses.all();
+    }
+  }
+
+  @Override
+  public void addAddress(AddressMessage address) throws NetlinkException {
+    writeAddress(address, false);
+  }
+
+  @Override
+  public void replaceAddress(AddressMessage address) throws NetlinkException {
+    writeAddress(address, true);
+  }
+
+  private void writeAddress(AddressMessage address, boolean replace) throws NetlinkException {
+    String doing = (replace ? "replacing address " : "adding address ") + FakeAddresses.describe(address);
+    AddressMessage stored;
+    synchronized (this) {
+      checkFault(doing);
+      LinkMessage link = linkAt(address, doing);
+      stored = addresses.write(address, link, replace, doing);
+    }
+    emit(new AddressEvent(AddressEvent.Change.NEW, stored));
+  }
+
+  @Override
+  public void deleteAddress(AddressMessage address) throws NetlinkException {
+    String doing = "deleting address " + FakeAddresses.describe(address);
+    List<AddressMessage> removed;
+    synchronized (this) {
+      checkFault(doing);
+      linkAt(address, doing);
+      removed = addresses.delete(address, doing);
+    }
+    removed.forEach(a -> emit(new AddressEvent(AddressEvent.Change.DELETED, a)));
+  }
+
+  /** The link an address request names; the family is checked first, as rtnetlink dispatches on it. */
+  private LinkMessage linkAt(AddressMessage address, String doing) throws NetlinkException {
+    if (address.family() != Ifa.AF_INET && address.family() != Ifa.AF_INET6) {
+      throw new NetlinkException(Errno.EAFNOSUPPORT, doing);
+    }
+    LinkMessage link = links.get(address.index());
+    if (link == null) {
+      throw new NetlinkException(Errno.ENODEV, doing);
+    }
+    return link;
   }
 
   @Override
@@ -83,7 +150,10 @@ public final class FakeRtnetlink implements Rtnetlink {
     subscriptions.forEach(FakeSubscription::close);
   }
 
-  /** Makes the next port call ({@link #links()}, {@link #link}, {@link #subscribe}) fail with {@code errno}. */
+  /**
+   * Makes the next port call ({@link #links()}, {@link #link}, {@link #addresses()}, the address requests,
+   * {@link #subscribe}) fail with {@code errno}. The kernel-side link methods are not port calls and never fail so.
+   */
   public synchronized void failNext(Errno errno) {
     faults.add(errno);
   }
@@ -107,7 +177,7 @@ public final class FakeRtnetlink implements Rtnetlink {
     } finally {
       dropping = false;
     }
-    var error = new NetlinkException(Errno.ENOBUFS, "receiving link events");
+    var error = new NetlinkException(Errno.ENOBUFS, "receiving link and address events");
     subscriptions.forEach(s -> s.error(error));
   }
 
@@ -152,13 +222,21 @@ public final class FakeRtnetlink implements Rtnetlink {
    * go to operstate unknown rather than up. Setting the state a link already has changes nothing and notifies no one.
    */
   public void setUp(String name, boolean up) throws NetlinkException {
-    change(name, "setting link " + name + (up ? " up" : " down"), link -> {
+    boolean changed = change(name, "setting link " + name + (up ? " up" : " down"), link -> {
       int carrier = Iff.UP | Iff.RUNNING | Iff.LOWER_UP;
       boolean tracksCarrier = link.type() != Arphrd.LOOPBACK && !link.kind().equals("dummy");
       return link.toBuilder().flags(up ? link.flags() | carrier : link.flags() & ~carrier)
           .operState(up ? (tracksCarrier ? IfOper.UP : IfOper.UNKNOWN) : IfOper.DOWN)
           .qdisc(up && link.qdisc().equals("noop") ? "fq_codel" : link.qdisc()).build();
     });
+    if (changed) {
+      List<AddressEvent> events;
+      synchronized (this) {
+        LinkMessage link = require(name, "");
+        events = up ? addresses.linkUp(link) : addresses.linkDown(link);
+      }
+      events.forEach(this::emit);
+    }
   }
 
   /** {@code ip link set <name> mtu <mtu>}; {@code EINVAL} outside the device's range. */
@@ -200,6 +278,7 @@ public final class FakeRtnetlink implements Rtnetlink {
     String doing = "deleting link " + name;
     var deleted = new ArrayList<LinkMessage>();
     var released = new ArrayList<LinkMessage>();
+    var lostAddresses = new ArrayList<AddressEvent>();
     synchronized (this) {
       LinkMessage link = require(name, doing);
       if (link.kind().isEmpty()) {
@@ -207,6 +286,7 @@ public final class FakeRtnetlink implements Rtnetlink {
       }
       deleted.add(links.remove(link.index()));
       deleted.addAll(removeAll(other -> other.parentIndex() == link.index() && !other.kind().isEmpty()));
+      deleted.forEach(gone -> lostAddresses.addAll(addresses.removeLink(gone.index())));
       for (LinkMessage port : List.copyOf(links.values())) {
         if (port.masterIndex() == link.index()) {
           LinkMessage free = port.toBuilder().masterIndex(0).slaveKind("").flags(port.flags() & ~Iff.SLAVE).build();
@@ -215,6 +295,7 @@ public final class FakeRtnetlink implements Rtnetlink {
         }
       }
     }
+    lostAddresses.forEach(this::emit); // the kernel sends RTM_DELADDR before RTM_DELLINK
     deleted.forEach(l -> emit(LinkEvent.Change.DELETED, l));
     released.forEach(l -> emit(LinkEvent.Change.CHANGED, l));
   }
@@ -225,18 +306,20 @@ public final class FakeRtnetlink implements Rtnetlink {
     return removed;
   }
 
-  private void change(String name, String doing, UnaryOperator<LinkMessage> edit)
+  /** Applies {@code edit} to the link; false (and no event) if that changed nothing. */
+  private boolean change(String name, String doing, UnaryOperator<LinkMessage> edit)
       throws NetlinkException {
     LinkMessage changed;
     synchronized (this) {
       LinkMessage link = require(name, doing);
       changed = edit.apply(link);
       if (changed.equals(link)) {
-        return;
+        return false;
       }
       links.put(changed.index(), changed);
     }
     emit(LinkEvent.Change.CHANGED, changed);
+    return true;
   }
 
   private LinkMessage require(String name, String doing) throws NetlinkException {
@@ -273,6 +356,13 @@ public final class FakeRtnetlink implements Rtnetlink {
     subscriptions.forEach(s -> s.deliver(event));
   }
 
+  private void emit(AddressEvent event) {
+    if (dropping) {
+      return;
+    }
+    subscriptions.forEach(s -> s.deliver(event));
+  }
+
   /** Changes made on the kernel side whose events an overrun loses. */
   @FunctionalInterface
   public interface KernelChanges {
@@ -290,6 +380,12 @@ public final class FakeRtnetlink implements Rtnetlink {
     void deliver(LinkEvent event) {
       if (open) {
         listener.onLink(event);
+      }
+    }
+
+    void deliver(AddressEvent event) {
+      if (open) {
+        listener.onAddress(event);
       }
     }
 

@@ -3,8 +3,8 @@ package dev.spindle.platform.network;
 import java.util.List;
 
 /**
- * The kernel's routing netlink, in OS vocabulary: links now (addresses, routes and rules join as further methods and
- * listener callbacks). Implemented by the Linux adapter (netlink through {@code java.lang.foreign}) and by
+ * The kernel's routing netlink, in OS vocabulary: links and addresses now (routes and rules join as further methods
+ * and listener callbacks). Implemented by the Linux adapter (netlink through {@code java.lang.foreign}) and by
  * {@link FakeRtnetlink}; {@code RtnetlinkContract} keeps the two honest.
  *
  * <p>Every request either succeeds or throws a {@link NetlinkException} with the kernel's {@link Errno}.
@@ -16,9 +16,27 @@ public interface Rtnetlink extends AutoCloseable {
   /** One link by name; {@link Errno#ENODEV} if there is none. */
   LinkMessage link(String name) throws NetlinkException;
 
+  /** Every IPv4 and IPv6 address in the network namespace ({@code RTM_GETADDR} dump). */
+  List<AddressMessage> addresses() throws NetlinkException;
+
   /**
-   * Starts delivering link events to {@code listener} until the subscription is closed. Events that happen before
-   * this returns may be missed, so subscribe first and dump after.
+   * {@code ip addr add}: {@link Errno#EEXIST} if the link has the address already, {@link Errno#ENODEV} if there is no
+   * link {@link AddressMessage#index()}, {@link Errno#EINVAL} for an IPv4 address without IFA_LOCAL.
+   */
+  void addAddress(AddressMessage address) throws NetlinkException;
+
+  /** {@code ip addr replace}: adds the address, or changes the existing one (lifetimes, flags, broadcast) in place. */
+  void replaceAddress(AddressMessage address) throws NetlinkException;
+
+  /**
+   * {@code ip addr del}, matching address and prefix length on the link: {@link Errno#EADDRNOTAVAIL} if the link has
+   * no such address, {@link Errno#ENODEV} if there is no such link.
+   */
+  void deleteAddress(AddressMessage address) throws NetlinkException;
+
+  /**
+   * Starts delivering link and address events to {@code listener} until the subscription is closed. Events that
+   * happen before this returns may be missed, so subscribe first and dump after.
    */
   Subscription subscribe(Listener listener) throws NetlinkException;
 
@@ -32,6 +50,9 @@ public interface Rtnetlink extends AutoCloseable {
    */
   interface Listener {
     void onLink(LinkEvent event);
+
+    /** An address was added, changed or deleted. Ignored unless overridden. */
+    default void onAddress(AddressEvent event) {}
 
     /**
      * Events may have been lost (the socket overran: {@link Errno#ENOBUFS}) or could not be read. The subscription

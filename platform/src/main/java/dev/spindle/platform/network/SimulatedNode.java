@@ -16,6 +16,24 @@ public final class SimulatedNode {
 
   private SimulatedNode() {}
 
+  /**
+   * What a dump of that VM shows: lo with 127.0.0.1/8 and ::1/128, eth0 with a static 172.20.0.2/24 (the address
+   * {@code talosctl cluster create} gives its first node) and its EUI-64 link-local address; eth1, down, has none.
+   */
+  public static List<AddressMessage> addresses() {
+    byte[] ipv6Loopback = new byte[16];
+    ipv6Loopback[15] = 1;
+    return List.of(
+        AddressMessage.of(1, "127.0.0.1", 8).toBuilder().scope(Ifa.SCOPE_HOST).flags(Ifa.F_PERMANENT).label("lo")
+            .build(),
+        AddressMessage.of(2, "172.20.0.2", 24).toBuilder().broadcast(new byte[] {(byte) 172, 20, 0, (byte) 255})
+            .flags(Ifa.F_PERMANENT).label("eth0").build(),
+        AddressMessage.builder(Ifa.AF_INET6, 1).address(ipv6Loopback).prefixLength(128).scope(Ifa.SCOPE_HOST)
+            .flags(Ifa.F_PERMANENT).build(),
+        AddressMessage.builder(Ifa.AF_INET6, 2).address(FakeAddresses.linkLocal(ETH0_MAC)).prefixLength(64)
+            .scope(Ifa.SCOPE_LINK).flags(Ifa.F_PERMANENT).build());
+  }
+
   public static List<LinkMessage> links() {
     return List.of(loopback(), nic(2, "eth0", ETH0_MAC, "enp0s2", true), nic(3, "eth1", ETH1_MAC, "enp0s3", false));
   }

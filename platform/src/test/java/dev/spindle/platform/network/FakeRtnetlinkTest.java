@@ -131,6 +131,54 @@ class FakeRtnetlinkTest extends RtnetlinkContract {
     assertThatThrownBy(fake::links).isInstanceOf(IllegalStateException.class);
   }
 
+  @Test
+  void addressRequestsAreRefusedAsTheKernelRefusesThem() throws Exception {
+    int index = fake.addDummy("d0").index();
+    var address = AddressMessage.of(index, "10.0.0.1", 24);
+    assertErrno(() -> fake.addAddress(address.toBuilder().validLifetime(0).build()), Errno.EINVAL, "valid 0");
+    assertErrno(() -> fake.addAddress(address.toBuilder().preferredLifetime(20).validLifetime(10).build()),
+        Errno.EINVAL, "preferred beyond valid");
+    assertErrno(() -> fake.addAddress(address.toBuilder().prefixLength(33).build()), Errno.EINVAL, "/33");
+    assertErrno(() -> fake.addAddress(address.toBuilder().local(new byte[16]).build()), Errno.EINVAL, "16 bytes");
+    assertErrno(() -> fake.addAddress(address.toBuilder().family(7).build()), Errno.EAFNOSUPPORT, "family 7");
+    assertThat(fake.addresses()).isEmpty();
+  }
+
+  @Test
+  void aZeroPreferredLifetimeIsDeprecated() throws Exception {
+    int index = fake.addDummy("d0").index();
+    fake.addAddress(AddressMessage.of(index, "10.0.0.1", 24).toBuilder().preferredLifetime(0).validLifetime(60)
+        .build());
+    assertThat(fake.addresses()).singleElement().satisfies(a -> assertThat(a.flags()).isEqualTo(Ifa.F_DEPRECATED));
+  }
+
+  @Test
+  void anInjectedFaultFailsTheNextAddressCall() throws Exception {
+    int index = fake.addDummy("d0").index();
+    fake.failNext(Errno.ENOBUFS);
+    assertErrno(fake::addresses, Errno.ENOBUFS, "dumping addresses: ENOBUFS");
+    fake.failNext(Errno.EPERM);
+    assertErrno(() -> fake.addAddress(AddressMessage.of(index, "10.0.0.1", 24)), Errno.EPERM, "add");
+    assertThat(fake.addresses()).isEmpty();
+  }
+
+  @Test
+  void anOverrunLosesAddressEventsToo() throws Exception {
+    int index = fake.addDummy("d0").index();
+    var events = new RecordingListener();
+    fake.subscribe(events);
+    fake.overrun(() -> fake.addAddress(AddressMessage.of(index, "10.0.0.1", 24)));
+    assertThat(events.addresses).isEmpty();
+    assertThat(events.errors).singleElement().satisfies(e -> assertThat(e.errno()).isEqualTo(Errno.ENOBUFS));
+    assertThat(fake.addresses()).hasSize(1);
+  }
+
+  @Test
+  void theLinkLocalAddressIsTheModifiedEui64OfTheMac() {
+    assertThat(AddressMessage.text(FakeAddresses.linkLocal(new byte[] {2, 0, 0, 0, 0, 1})))
+        .isEqualTo("fe80:0:0:0:0:ff:fe00:1"); // as the kernel derived it for 02:00:00:00:00:01
+  }
+
   private static void assertErrno(ThrowingCallable call, Errno errno, String why) {
     assertThatThrownBy(call).as(why)
         .isInstanceOfSatisfying(NetlinkException.class, e -> assertThat(e.errno()).isEqualTo(errno));

@@ -10,6 +10,19 @@ import org.awaitility.Awaitility;
 final class RecordingListener implements Rtnetlink.Listener {
   final List<LinkEvent> events = new CopyOnWriteArrayList<>();
   final List<NetlinkException> errors = new CopyOnWriteArrayList<>();
+  final List<AddressEvent> addresses = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void onAddress(AddressEvent event) {
+    addresses.add(event);
+  }
+
+  AddressEvent awaitAddress(AddressEvent.Change change, Predicate<AddressMessage> address) {
+    Predicate<AddressEvent> match = e -> e.change() == change && address.test(e.address());
+    Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        .until(() -> addresses.stream().anyMatch(match));
+    return addresses.stream().filter(match).findFirst().orElseThrow();
+  }
 
   @Override
   public void onLink(LinkEvent event) {

@@ -3,14 +3,22 @@ package dev.spindle.platform.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static dev.spindle.platform.network.AddressContract.at;
+import static dev.spindle.platform.network.AddressContract.ip;
+
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link Rtnetlink} must do, links part: run against {@link FakeRtnetlink} ({@code FakeRtnetlinkTest})
- * and against the Linux adapter in a fresh network namespace ({@code LinuxRtnetlinkIT}), so the fake cannot drift
- * from the kernel. Changes behind the port's back go through {@link Kernel}: the fake's own methods there,
- * {@code ip link} against a real kernel.
+ * What every {@link Rtnetlink} must do, for links and addresses: run against {@link FakeRtnetlink}
+ * ({@code FakeRtnetlinkTest}) and against the Linux adapter in a fresh network namespace ({@code LinuxRtnetlinkTest}),
+ * so the fake cannot drift from the kernel. Changes behind the port's back go through {@link Kernel}: the fake's own
+ * methods there, {@code ip link} against a real kernel. Address requests go through the port itself, since
+ * {@code ip addr} sends the very same messages.
  */
 abstract class RtnetlinkContract {
   /** The port under test, in a namespace holding only {@code lo}. */
@@ -116,5 +124,190 @@ abstract class RtnetlinkContract {
       open.await(LinkEvent.Change.NEW, "sdummy0"); // delivered to every open subscription by now
       assertThat(closed.sawAny("sdummy0")).isFalse();
     }
+  }
+
+  // --- addresses -------------------------------------------------------------------------------------------------
+
+  /** A link (the dummy or its stand-in), up, and its index. */
+  private int upLink(String name) throws Exception {
+    kernel().addDummy(name);
+    kernel().setUp(name, true);
+    return rtnl().link(name).index();
+  }
+
+  private Optional<AddressMessage> find(int index, String literal) throws NetlinkException {
+    return rtnl().addresses().stream().filter(at(index, literal)).findFirst();
+  }
+
+  private static void assertErrno(ThrowingCallable call, Errno errno) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(NetlinkException.class, e -> assertThat(e.errno()).isEqualTo(errno));
+  }
+
+  @Test
+  void anAddedIpv4AddressIsListedWithWhatTheKernelDerives() throws Exception {
+    int index = upLink("sdummy0");
+    rtnl().addAddress(AddressMessage.of(index, "10.10.0.1", 24).toBuilder().broadcast(ip("10.10.0.255"))
+        .priority(100).build());
+    AddressMessage a = find(index, "10.10.0.1").orElseThrow();
+    assertThat(a.family()).isEqualTo(Ifa.AF_INET);
+    assertThat(a.prefixLength()).isEqualTo(24);
+    assertThat(a.scope()).isEqualTo(Ifa.SCOPE_UNIVERSE);
+    assertThat(a.address()).isEqualTo(a.local()).isEqualTo(ip("10.10.0.1"));
+    assertThat(a.broadcast()).isEqualTo(ip("10.10.0.255"));
+    assertThat(a.label()).as("defaults to the link name").isEqualTo("sdummy0");
+    assertThat(a.flags()).as("permanent, nothing else").isEqualTo(Ifa.F_PERMANENT);
+    assertThat(a.validLifetime()).isEqualTo(Ifa.INFINITE_LIFETIME);
+    assertThat(a.preferredLifetime()).isEqualTo(Ifa.INFINITE_LIFETIME);
+    assertThat(a.priority()).isEqualTo(100);
+  }
+
+  @Test
+  void addingAnAddressTwiceIsEEXISTButReplacingChangesItInPlace() throws Exception {
+    int index = upLink("sdummy0");
+    var address = AddressMessage.of(index, "10.10.0.1", 24);
+    rtnl().addAddress(address);
+    assertThatThrownBy(() -> rtnl().addAddress(address))
+        .isInstanceOfSatisfying(NetlinkException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EEXIST))
+        .hasMessageContaining("10.10.0.1/24");
+    rtnl().replaceAddress(address.toBuilder().preferredLifetime(100).validLifetime(200).build());
+    AddressMessage replaced = find(index, "10.10.0.1").orElseThrow();
+    assertThat(replaced.validLifetime()).isBetween(190L, 200L);
+    assertThat(replaced.preferredLifetime()).isBetween(90L, 100L);
+    assertThat(replaced.hasFlags(Ifa.F_PERMANENT)).as("a finite lifetime is not permanent").isFalse();
+    assertThat(rtnl().addresses().stream().filter(at(index, "10.10.0.1"))).hasSize(1);
+  }
+
+  @Test
+  void replacingAMissingAddressAddsIt() throws Exception {
+    int index = upLink("sdummy0");
+    rtnl().replaceAddress(AddressMessage.of(index, "10.10.0.1", 24));
+    assertThat(find(index, "10.10.0.1")).isPresent();
+  }
+
+  @Test
+  void deletingRemovesTheAddressAndAMissingOneIsEADDRNOTAVAIL() throws Exception {
+    int index = upLink("sdummy0");
+    var address = AddressMessage.of(index, "10.10.0.1", 24);
+    rtnl().addAddress(address);
+    assertErrno(() -> rtnl().deleteAddress(AddressMessage.of(index, "10.10.0.1", 16)), Errno.EADDRNOTAVAIL);
+    rtnl().deleteAddress(address);
+    assertThat(find(index, "10.10.0.1")).isEmpty();
+    assertErrno(() -> rtnl().deleteAddress(address), Errno.EADDRNOTAVAIL);
+    assertErrno(() -> rtnl().deleteAddress(AddressMessage.of(index, "fd00::1", 64)), Errno.EADDRNOTAVAIL);
+  }
+
+  @Test
+  void anAddressOnAnUnknownLinkIsENODEV() {
+    assertErrno(() -> rtnl().addAddress(AddressMessage.of(9999, "10.10.0.1", 24)), Errno.ENODEV);
+    assertErrno(() -> rtnl().addAddress(AddressMessage.of(9999, "fd00::1", 64)), Errno.ENODEV);
+    assertErrno(() -> rtnl().deleteAddress(AddressMessage.of(9999, "10.10.0.1", 24)), Errno.ENODEV);
+    assertErrno(() -> rtnl().deleteAddress(AddressMessage.of(9999, "fd00::1", 64)), Errno.ENODEV);
+  }
+
+  @Test
+  void anIpv4AddressWithoutALocalAddressIsEINVAL() throws Exception {
+    int index = upLink("sdummy0");
+    var noLocal = AddressMessage.builder(Ifa.AF_INET, index).address(ip("10.10.0.1")).prefixLength(24).build();
+    assertErrno(() -> rtnl().addAddress(noLocal), Errno.EINVAL);
+  }
+
+  @Test
+  void aSecondAddressInTheSameSubnetIsSecondary() throws Exception {
+    int index = upLink("sdummy0");
+    rtnl().addAddress(AddressMessage.of(index, "10.10.0.1", 24));
+    rtnl().addAddress(AddressMessage.of(index, "10.10.0.2", 24));
+    assertThat(find(index, "10.10.0.1").orElseThrow().hasFlags(Ifa.F_TEMPORARY)).isFalse();
+    assertThat(find(index, "10.10.0.2").orElseThrow().hasFlags(Ifa.F_TEMPORARY | Ifa.F_PERMANENT)).isTrue();
+  }
+
+  @Test
+  void deletingAPrimaryAddressDeletesItsSecondaries() throws Exception {
+    int index = upLink("sdummy0");
+    rtnl().addAddress(AddressMessage.of(index, "10.10.0.1", 24));
+    rtnl().addAddress(AddressMessage.of(index, "10.10.0.2", 24));
+    rtnl().addAddress(AddressMessage.of(index, "10.11.0.1", 24));
+    var events = new RecordingListener();
+    try (var subscription = rtnl().subscribe(events)) {
+      rtnl().deleteAddress(AddressMessage.of(index, "10.10.0.1", 24));
+      events.awaitAddress(AddressEvent.Change.DELETED, at(index, "10.10.0.2"));
+      events.awaitAddress(AddressEvent.Change.DELETED, at(index, "10.10.0.1"));
+    }
+    assertThat(find(index, "10.10.0.2")).isEmpty();
+    assertThat(find(index, "10.11.0.1")).as("another subnet").isPresent();
+  }
+
+  @Test
+  void anIpv6AddressTakesItsScopeFromTheAddressAndKeepsItsFlags() throws Exception {
+    int index = upLink("sdummy0");
+    var address = AddressMessage.of(index, "fd00::1", 64).toBuilder().flags(Ifa.F_NODAD).scope(Ifa.SCOPE_HOST)
+        .build();
+    rtnl().addAddress(address);
+    AddressMessage a = find(index, "fd00::1").orElseThrow();
+    assertThat(a.family()).isEqualTo(Ifa.AF_INET6);
+    assertThat(a.prefixLength()).isEqualTo(64);
+    assertThat(a.scope()).as("derived from the address, not the request").isEqualTo(Ifa.SCOPE_UNIVERSE);
+    assertThat(a.flags()).isEqualTo(Ifa.F_NODAD | Ifa.F_PERMANENT);
+    assertThat(a.label()).isEmpty();
+    assertErrno(() -> rtnl().addAddress(address), Errno.EEXIST);
+    rtnl().deleteAddress(address);
+    assertThat(find(index, "fd00::1")).isEmpty();
+  }
+
+  @Test
+  void aLinkBroughtUpGetsItsLinkLocalAddressAndLosesItsIpv6AddressesWhenDown() throws Exception {
+    int index = upLink("sdummy0");
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> rtnl().addresses().stream()
+        .anyMatch(a -> a.index() == index && a.scope() == Ifa.SCOPE_LINK && a.prefixLength() == 64
+            && (a.address()[0] & 0xff) == 0xfe && (a.address()[1] & 0xff) == 0x80));
+    rtnl().addAddress(AddressMessage.of(index, "10.10.0.1", 24));
+    rtnl().addAddress(AddressMessage.of(index, "fd00::1", 64).toBuilder().flags(Ifa.F_NODAD).build());
+    kernel().setUp("sdummy0", false);
+    assertThat(rtnl().addresses()).filteredOn(a -> a.index() == index).extracting(AddressMessage::family)
+        .containsExactly(Ifa.AF_INET);
+  }
+
+  @Test
+  void subscribersSeeAddressesAddedAndDeleted() throws Exception {
+    int index = upLink("sdummy0");
+    var events = new RecordingListener();
+    try (var subscription = rtnl().subscribe(events)) {
+      rtnl().addAddress(AddressMessage.of(index, "10.10.0.1", 24));
+      assertThat(events.awaitAddress(AddressEvent.Change.NEW, at(index, "10.10.0.1")).address().label())
+          .isEqualTo("sdummy0");
+      rtnl().addAddress(AddressMessage.of(index, "fd00::1", 64).toBuilder().flags(Ifa.F_NODAD).build());
+      events.awaitAddress(AddressEvent.Change.NEW, at(index, "fd00::1"));
+      rtnl().deleteAddress(AddressMessage.of(index, "10.10.0.1", 24));
+      events.awaitAddress(AddressEvent.Change.DELETED, at(index, "10.10.0.1"));
+      rtnl().deleteAddress(AddressMessage.of(index, "fd00::1", 64));
+      events.awaitAddress(AddressEvent.Change.DELETED, at(index, "fd00::1"));
+    }
+  }
+
+  @Test
+  void deletingALinkDeletesItsAddressesWithEvents() throws Exception {
+    int index = upLink("sdummy0");
+    rtnl().addAddress(AddressMessage.of(index, "10.10.0.1", 24));
+    var events = new RecordingListener();
+    try (var subscription = rtnl().subscribe(events)) {
+      kernel().delete("sdummy0");
+      events.awaitAddress(AddressEvent.Change.DELETED, at(index, "10.10.0.1"));
+      events.await(LinkEvent.Change.DELETED, "sdummy0");
+    }
+    assertThat(rtnl().addresses()).noneMatch(a -> a.index() == index);
+  }
+
+  @Test
+  void theLoopbackBroughtUpHasItsAddresses() throws Exception {
+    kernel().setUp("lo", false);
+    kernel().setUp("lo", true);
+    AddressMessage v4 = find(1, "127.0.0.1").orElseThrow();
+    assertThat(v4.prefixLength()).isEqualTo(8);
+    assertThat(v4.scope()).isEqualTo(Ifa.SCOPE_HOST);
+    assertThat(v4.label()).isEqualTo("lo");
+    AddressMessage v6 = find(1, "::1").orElseThrow();
+    assertThat(v6.prefixLength()).isEqualTo(128);
+    assertThat(v6.scope()).isEqualTo(Ifa.SCOPE_HOST);
+    assertThat(v6.flags()).isEqualTo(Ifa.F_PERMANENT);
   }
 }

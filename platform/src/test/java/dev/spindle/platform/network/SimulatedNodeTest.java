@@ -36,4 +36,13 @@ class SimulatedNodeTest {
     assertThat(node.link("lo").type()).isEqualTo(Arphrd.LOOPBACK);
     assertThat(node.link("lo").operState()).isEqualTo(IfOper.UNKNOWN);
   }
+
+  @Test
+  void hasLoopbackAndEth0AddressesAndNoneOnTheDownNic() throws Exception {
+    assertThat(node.addresses()).extracting(a -> a.index() + " " + AddressMessage.text(a.address()) + "/"
+            + a.prefixLength() + " scope " + a.scope())
+        .containsExactly("1 127.0.0.1/8 scope 254", "2 172.20.0.2/24 scope 0", "1 0:0:0:0:0:0:0:1/128 scope 254",
+            "2 fe80:0:0:0:5054:ff:fe12:3456/64 scope 253");
+    assertThat(node.addresses()).allMatch(a -> a.hasFlags(Ifa.F_PERMANENT));
+  }
 }

@@ -1,6 +1,9 @@
 package dev.spindle.platform.network.linux;
 
+import dev.spindle.platform.network.AddressEvent;
+import dev.spindle.platform.network.AddressMessage;
 import dev.spindle.platform.network.Errno;
+import dev.spindle.platform.network.Ifa;
 import dev.spindle.platform.network.LinkEvent;
 import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.network.NetlinkException;
@@ -22,10 +25,11 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * {@link Rtnetlink} on the Linux kernel: {@code NETLINK_ROUTE} sockets through {@code java.lang.foreign}
  * ({@link NetlinkSocket}), messages through the pure codecs ({@link NlMsg}, {@link IfInfoMsg}, {@link RtAttr},
- * {@link LinkCodec}). Links only.
+ * {@link LinkCodec}, {@link AddressCodec}). Links and addresses.
  *
  * <p>Requests ({@link #links()}, {@link #link(String)}) share one socket and are serialized. Each
- * {@linkplain #subscribe subscription} has its own socket bound to {@code RTMGRP_LINK} and its own reader thread. The
+ * {@linkplain #subscribe subscription} has its own socket bound to {@code RTMGRP_LINK}, {@code RTMGRP_IPV4_IFADDR} and
+ * {@code RTMGRP_IPV6_IFADDR} and its own reader thread. The
  * reader is a <em>platform</em> daemon thread, not a virtual one: it blocks in a native {@code poll(2)}, and a virtual
  * thread blocked in a foreign call pins its carrier for as long as it waits. The reader polls the socket together
  * with an eventfd, so closing a subscription wakes it at once (netlink sockets do not support {@code shutdown(2)},
@@ -140,6 +144,57 @@ public final class LinuxRtnetlink implements Rtnetlink {
     return found.getFirst();
   }
 
+  @Override
+  public List<AddressMessage> addresses() throws NetlinkException {
+    String doing = "dumping addresses";
+    for (int attempt = 1; ; attempt++) {
+      List<AddressMessage> addresses = new ArrayList<>();
+      boolean interrupted = false;
+      for (NlMsg.Message m : exchange(seq -> AddressCodec.dumpRequest(seq, 0), doing)) {
+        interrupted |= (m.header().flags() & NlMsg.NLM_F_DUMP_INTR) != 0;
+        if (m.header().type() == AddressCodec.RTM_NEWADDR && isInet(m)) {
+          try {
+            addresses.add(AddressCodec.decode(m.payload()));
+          } catch (MalformedNetlinkException e) {
+            throw new NetlinkException(Errno.EIO, doing + ": " + e.getMessage());
+          }
+        }
+      }
+      if (!interrupted || attempt == DUMP_ATTEMPTS) {
+        return addresses;
+      }
+    }
+  }
+
+  @Override
+  public void addAddress(AddressMessage address) throws NetlinkException {
+    exchange(seq -> AddressCodec.addRequest(seq, address), "adding address " + describe(address));
+  }
+
+  @Override
+  public void replaceAddress(AddressMessage address) throws NetlinkException {
+    exchange(seq -> AddressCodec.replaceRequest(seq, address), "replacing address " + describe(address));
+  }
+
+  @Override
+  public void deleteAddress(AddressMessage address) throws NetlinkException {
+    exchange(seq -> AddressCodec.deleteRequest(seq, address), "deleting address " + describe(address));
+  }
+
+  private static String describe(AddressMessage a) {
+    return AddressMessage.text(a.own()) + "/" + a.prefixLength() + " on link " + a.index();
+  }
+
+  /** Only IPv4 and IPv6 addresses are reported; other families (e.g. AF_PHONET) have no place in the model. */
+  private static boolean isInet(NlMsg.Message m) {
+    try {
+      int family = IfAddrMsg.decode(m.payload().duplicate()).family();
+      return family == Ifa.AF_INET || family == Ifa.AF_INET6;
+    } catch (MalformedNetlinkException e) {
+      return true; // let the decoder report it
+    }
+  }
+
   private static void decodeLink(NlMsg.Message m, String doing, List<LinkMessage> into) throws NetlinkException {
     if (m.header().type() != LinkCodec.RTM_NEWLINK) {
       return;
@@ -223,7 +278,8 @@ public final class LinuxRtnetlink implements Rtnetlink {
     if (closed) {
       throw new NetlinkException(Errno.EIO, "subscribing to links: port closed");
     }
-    NetlinkSocket socket = newSocket(NetlinkSocket.RTMGRP_LINK);
+    NetlinkSocket socket = newSocket(
+        NetlinkSocket.RTMGRP_LINK | NetlinkSocket.RTMGRP_IPV4_IFADDR | NetlinkSocket.RTMGRP_IPV6_IFADDR);
     int eventFd;
     try {
       eventFd = NetlinkSocket.eventfd();
@@ -269,7 +325,7 @@ public final class LinuxRtnetlink implements Rtnetlink {
     }
   }
 
-  /** One {@code RTMGRP_LINK} socket and the platform thread that reads it. */
+  /** One socket bound to the link and address groups, and the platform thread that reads it. */
   private final class EventSubscription implements Subscription {
     private final NetlinkSocket socket;
     private final int eventFd;
@@ -326,7 +382,7 @@ public final class LinuxRtnetlink implements Rtnetlink {
           datagram = socket.receive(true);
         } catch (NetlinkException e) {
           if (e.errno() == Errno.ENOBUFS) {
-            deliver(new NetlinkException(Errno.ENOBUFS, "receiving link events"));
+            deliver(new NetlinkException(Errno.ENOBUFS, "receiving link and address events"));
             continue;
           }
           throw e;
@@ -339,13 +395,17 @@ public final class LinuxRtnetlink implements Rtnetlink {
             handle(m);
           }
         } catch (MalformedNetlinkException e) {
-          deliver(new NetlinkException(Errno.EIO, "decoding a link event: " + e.getMessage()));
+          deliver(new NetlinkException(Errno.EIO, "decoding an rtnetlink event: " + e.getMessage()));
         }
       }
     }
 
     private void handle(NlMsg.Message m) {
       int type = m.header().type();
+      if (type == AddressCodec.RTM_NEWADDR || type == AddressCodec.RTM_DELADDR) {
+        handleAddress(m);
+        return;
+      }
       if (type != LinkCodec.RTM_NEWLINK && type != LinkCodec.RTM_DELLINK) {
         return;
       }
@@ -365,6 +425,22 @@ public final class LinuxRtnetlink implements Rtnetlink {
           listener.onLink(new LinkEvent(change, link));
         } catch (RuntimeException e) {
           // a listener's bug must not end the stream; it is the listener's to report
+        }
+      }
+    }
+
+    private void handleAddress(NlMsg.Message m) {
+      if (!isInet(m)) {
+        return;
+      }
+      AddressMessage address = AddressCodec.decode(m.payload());
+      var change = m.header().type() == AddressCodec.RTM_DELADDR
+          ? AddressEvent.Change.DELETED : AddressEvent.Change.NEW;
+      if (!isClosed()) {
+        try {
+          listener.onAddress(new AddressEvent(change, address));
+        } catch (RuntimeException e) {
+          // as in handle
         }
       }
     }

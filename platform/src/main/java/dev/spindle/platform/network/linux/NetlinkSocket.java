@@ -31,6 +31,8 @@ final class NetlinkSocket implements AutoCloseable {
   static final int SOCK_CLOEXEC = 0x80000;
   static final int NETLINK_ROUTE = 0;
   static final int RTMGRP_LINK = 1;
+  static final int RTMGRP_IPV4_IFADDR = 0x10;
+  static final int RTMGRP_IPV6_IFADDR = 0x100;
   static final int SOL_SOCKET = 1;
   static final int SO_RCVBUF = 8;
   static final int MSG_DONTWAIT = 0x40;

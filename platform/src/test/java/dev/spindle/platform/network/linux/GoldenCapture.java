@@ -10,7 +10,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Re-records {@code veth-bridge-dump.bin} (run with {@code -Dspindle.capture.golden=<file>}): every datagram of an
  * {@code RTM_GETLINK} dump, as the kernel sent it, in a namespace holding lo, a bridge and a veth pair with fixed
- * addresses, one end enslaved to the bridge with an alias and an alternative name.
+ * addresses, one end enslaved to the bridge with an alias and an alternative name. Re-records
+ * {@code address-dump.bin} ({@code -Dspindle.capture.addresses=<file>}): an {@code RTM_GETADDR} dump of lo up and a
+ * veth end with a labelled primary and a secondary IPv4 address, a finite lifetime, a route metric, a point-to-point
+ * peer and a global IPv6 address without DAD.
  */
 class GoldenCapture {
   @Test
@@ -25,6 +28,30 @@ class GoldenCapture {
       ns.ip("link", "property", "add", "dev", "v0", "altname", "spindle-veth0");
       ns.ip("link", "set", "v0", "mtu", "1400");
       ns.ip("link", "set", "br0", "up");
+      Files.write(Path.of(System.getProperty("spindle.capture.golden")), dump(ns, LinkCodec.dumpRequest(1)));
+    }
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "spindle.capture.addresses", matches = ".+")
+  void captureAddresses() throws Exception {
+    try (var ns = TestNamespace.create()) {
+      ns.ip("link", "set", "lo", "up");
+      ns.ip("link", "add", "v0", "address", "02:00:00:00:00:01", "type", "veth", "peer", "name", "v1", "address",
+          "02:00:00:00:00:02");
+      ns.ip("addr", "add", "10.1.0.1/24", "broadcast", "10.1.0.255", "label", "v0:web", "dev", "v0");
+      ns.ip("addr", "add", "10.1.0.2/24", "dev", "v0");
+      ns.ip("addr", "add", "10.2.0.1/16", "valid_lft", "3600", "preferred_lft", "1800", "dev", "v0");
+      ns.ip("addr", "add", "10.3.0.1/24", "metric", "50", "dev", "v0");
+      ns.ip("addr", "add", "10.9.0.1", "peer", "10.9.0.2/32", "dev", "v0");
+      ns.ip("-6", "addr", "add", "2001:db8::1/64", "nodad", "dev", "v0");
+      Files.write(Path.of(System.getProperty("spindle.capture.addresses")), dump(ns, AddressCodec.dumpRequest(1, 0)));
+    }
+  }
+
+  /** Every datagram the kernel answers {@code request} with, up to and including the one with NLMSG_DONE. */
+  private static byte[] dump(TestNamespace ns, byte[] request) throws Exception {
+    {
       var out = new ByteArrayOutputStream();
       Thread t = Thread.ofPlatform().start(() -> {
         try {
@@ -32,7 +59,7 @@ class GoldenCapture {
           int target = NetlinkSocket.openFile(ns.path().toString());
           NetlinkSocket.setns(target);
           try (var socket = NetlinkSocket.open(0)) {
-            socket.send(LinkCodec.dumpRequest(1));
+            socket.send(request);
             while (true) {
               ByteBuffer d = socket.receive(false);
               byte[] bytes = new byte[d.remaining()];
@@ -51,7 +78,7 @@ class GoldenCapture {
         }
       });
       t.join();
-      Files.write(Path.of(System.getProperty("spindle.capture.golden")), out.toByteArray());
+      return out.toByteArray();
     }
   }
 }
