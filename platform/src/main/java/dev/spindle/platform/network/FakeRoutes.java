@@ -93,7 +93,7 @@ final class FakeRoutes {
     }
     if (request.gateway().length > 0 && !request.hasFlags(Rtn.F_ONLINK)) {
       RouteMessage via = connected(request.family(), t, request.gateway(), request.outIndex())
-          .orElseThrow(() -> new NetlinkException(v4 ? Errno.EINVAL : Errno.EHOSTUNREACH, doing));
+          .orElseThrow(() -> new NetlinkException(v4 ? Errno.ENETUNREACH : Errno.EHOSTUNREACH, doing));
       route.outIndex(via.outIndex());
     } else if (request.outIndex() == 0 && needsLink(request.type())) {
       throw new NetlinkException(Errno.ENODEV, doing);

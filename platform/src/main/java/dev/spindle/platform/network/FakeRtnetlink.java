@@ -29,7 +29,7 @@ import java.util.function.UnaryOperator;
  *
  * <p>Routes follow the kernel's rules too ({@link FakeRoutes}): addresses bring their connected and local routes
  * and take them along when they go, a link taken down loses its routes, a gateway must be reachable over a connected
- * route ({@code EINVAL} for IPv4, {@code EHOSTUNREACH} for IPv6), a duplicate is {@code EEXIST}, a missing route
+ * route ({@code ENETUNREACH} for IPv4, {@code EHOSTUNREACH} for IPv6), a duplicate is {@code EEXIST}, a missing route
  * {@code ESRCH}.
  *
  * <p>Simplifications: a link that is up always has carrier; links have no network namespace of their own; IPv6

@@ -43,7 +43,8 @@ public interface Rtnetlink extends AutoCloseable {
   /**
    * {@code ip route add}: {@link Errno#EEXIST} if the table has a route with the same destination, tos and metric;
    * {@link Errno#ENODEV} if there is no link {@link RouteMessage#outIndex()}; a gateway that no route on the link
-   * reaches (and without {@link Rtn#F_ONLINK}) is {@link Errno#EINVAL} for IPv4 and {@link Errno#EHOSTUNREACH} for
+   * reaches (and without {@link Rtn#F_ONLINK}) is {@link Errno#ENETUNREACH} for IPv4 (iproute2 prints that as
+   * "Nexthop has invalid gateway") and {@link Errno#EHOSTUNREACH} for
    * IPv6, as this kernel answers. Table 0 means main.
    */
   void addRoute(RouteMessage route) throws NetlinkException;
