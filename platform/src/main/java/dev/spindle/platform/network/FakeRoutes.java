@@ -18,7 +18,8 @@ import java.util.function.Predicate;
  * unless it is a /32, secondary or {@code noprefixroute}, and a {@code broadcast} route for its broadcast address. An
  * IPv6 address gets its {@code local} route (metric 0) and its prefix route (metric 256, or the address's) in main;
  * an up Ethernet link gets {@code multicast ff00::/8} in the local table. Taking a link down removes every route over
- * it but the IPv4 local ones, as this kernel does.
+ * it but the IPv4 local ones, as this kernel does; deleting a link's last IPv4 address removes every IPv4 route over
+ * it.
  *
  * <p>Simplifications: no multipath routes, no route cache, no policy rules (lookups for a gateway use the route's own
  * table, then main); the gateway check ignores metrics and longest-prefix order.
@@ -182,6 +183,14 @@ final class FakeRoutes {
             || (address.family() == Ifa.AF_INET && Arrays.equals(r.prefSrc(), own))
             || (address.family() == Ifa.AF_INET6 && r.type() == Rtn.UNICAST
                 && r.dstLength() == address.prefixLength() && Arrays.equals(r.dst(), net))));
+  }
+
+  /**
+   * The link's last IPv4 address went: the kernel flushes every IPv4 route over the link ({@code fib_disable_ip}),
+   * in every table, configured ones included.
+   */
+  List<RouteEvent> lastV4AddressGone(int index) {
+    return remove(r -> r.family() == Ifa.AF_INET && r.outIndex() == index);
   }
 
   /** A link came up: its IPv4 addresses' link routes return, an Ethernet link gets ff00::/8. */

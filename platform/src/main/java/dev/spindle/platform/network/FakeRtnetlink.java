@@ -147,6 +147,10 @@ public final class FakeRtnetlink implements Rtnetlink {
       linkAt(address, doing);
       removed = addresses.delete(address, doing);
       removed.forEach(a -> routeEvents.addAll(routes.addressRemoved(a)));
+      if (address.family() == Ifa.AF_INET && addresses.all().stream()
+          .noneMatch(a -> a.index() == address.index() && a.family() == Ifa.AF_INET)) {
+        routeEvents.addAll(routes.lastV4AddressGone(address.index()));
+      }
     }
     removed.forEach(a -> emit(new AddressEvent(AddressEvent.Change.DELETED, a)));
     routeEvents.forEach(this::emit);

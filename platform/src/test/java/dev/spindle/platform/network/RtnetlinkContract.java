@@ -457,4 +457,20 @@ abstract class RtnetlinkContract {
     kernel().delete("sdummy0");
     assertThat(rtnl().routes()).noneMatch(r -> r.outIndex() == index);
   }
+
+  @Test
+  void aLinksLastIpv4AddressTakesEveryIpv4RouteOverItAlong() throws Exception {
+    int index = upLink("sdummy0");
+    rtnl().addAddress(AddressMessage.of(index, "10.10.0.1", 24));
+    rtnl().addAddress(AddressMessage.of(index, "10.11.0.1", 24));
+    rtnl().addAddress(AddressMessage.of(index, "fd00::1", 64).toBuilder().flags(Ifa.F_NODAD).build());
+    rtnl().addRoute(RouteMessage.of("10.20.0.0", 16, "10.10.0.254", index, 0));
+    rtnl().addRoute(RouteMessage.of("10.30.0.0", 16, null, index, 0).toBuilder().table(100).build());
+    rtnl().addRoute(RouteMessage.of("fd01::", 64, "fd00::fe", index, 0));
+    rtnl().deleteAddress(AddressMessage.of(index, "10.10.0.1", 24));
+    assertThat(route(to(MAIN, "10.20.0.0", 16, index))).as("a gateway route outlives its subnet").isPresent();
+    rtnl().deleteAddress(AddressMessage.of(index, "10.11.0.1", 24));
+    assertThat(rtnl().routes()).noneMatch(r -> r.family() == Ifa.AF_INET && r.outIndex() == index)
+        .anyMatch(to(MAIN, "fd01::", 64, index));
+  }
 }
