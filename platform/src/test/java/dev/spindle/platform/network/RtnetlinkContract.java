@@ -443,6 +443,13 @@ abstract class RtnetlinkContract {
       events.awaitRoute(RouteEvent.Change.NEW, to(MAIN, "10.20.0.0", 16, index));
       rtnl().deleteRoute(RouteMessage.of("10.20.0.0", 16, "10.10.0.254", index, 0));
       events.awaitRoute(RouteEvent.Change.DELETED, to(MAIN, "10.20.0.0", 16, index));
+      rtnl().addAddress(AddressMessage.of(index, "fd00::1", 64).toBuilder().flags(Ifa.F_NODAD).build());
+      events.awaitRoute(RouteEvent.Change.NEW, to(MAIN, "fd00::", 64, index));
+      rtnl().addRoute(RouteMessage.of("fd01::", 64, "fd00::fe", index, 0));
+      assertThat(events.awaitRoute(RouteEvent.Change.NEW, to(MAIN, "fd01::", 64, index)).route().priority())
+          .isEqualTo(Rtn.IP6_PRIORITY_USER);
+      rtnl().deleteRoute(RouteMessage.of("fd01::", 64, "fd00::fe", index, 0));
+      events.awaitRoute(RouteEvent.Change.DELETED, to(MAIN, "fd01::", 64, index));
       rtnl().deleteAddress(AddressMessage.of(index, "10.10.0.1", 24));
       events.awaitRoute(RouteEvent.Change.DELETED, to(MAIN, "10.10.0.0", 24, index));
       events.awaitRoute(RouteEvent.Change.DELETED, to(LOCAL, "10.10.0.1", 32, index));
