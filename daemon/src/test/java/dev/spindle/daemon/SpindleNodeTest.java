@@ -12,6 +12,7 @@ import dev.spindle.api.auth.StateDirectoryPki;
 import dev.spindle.api.auth.TlsContexts;
 import dev.spindle.api.client.GrpcState;
 import dev.spindle.resources.network.AddressStatus;
+import dev.spindle.resources.network.RouteStatus;
 import dev.spindle.resources.network.Family;
 import dev.spindle.resources.network.IpAddr;
 import dev.spindle.resources.network.LinkStatus;
@@ -118,6 +119,25 @@ class SpindleNodeTest {
       assertThat(eth0.spec().family()).isEqualTo(Family.INET4);
       assertThat(eth0.spec().broadcast()).isEqualTo(IpAddr.parse("172.20.0.255"));
       assertThat(eth0.spec().flags().text()).isEqualTo("permanent");
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void theSimulatedNodeShowsItsRoutesWithTheDefaultRouteViaTheGateway() throws Exception {
+    ManagedChannel channel = channel(ClientConfig.read(config).currentContext());
+    try {
+      var state = new GrpcState(channel, new WireResources(ResourceRegistry.of(List.of(RouteStatus.DEFINITION))));
+      org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(state.list(RouteStatus.DEFINITION))
+          .extracting(Resource::id).contains("inet4/172.20.0.1//1024", "inet4//172.20.0.0/24/0",
+              "local/inet4//127.0.0.0/8/0", "eth0/inet6//fe80::/64/256").hasSize(11));
+      var gateway = state.get(RouteStatus.DEFINITION, "inet4/172.20.0.1//1024");
+      assertThat(gateway.metadata().owner()).isEqualTo("network.RouteStatusController");
+      assertThat(gateway.spec().dst()).as("a default route has none, \"\" on the wire").isNull();
+      assertThat(gateway.spec().gateway()).isEqualTo(IpAddr.parse("172.20.0.1"));
+      assertThat(gateway.spec().outLinkName()).isEqualTo("eth0");
+      assertThat(gateway.spec().protocol().text()).isEqualTo("static");
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }

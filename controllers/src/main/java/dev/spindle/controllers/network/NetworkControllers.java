@@ -12,7 +12,7 @@ public final class NetworkControllers {
 
   public static List<Controller> all(Rtnetlink rtnl) {
     return List.of(
-        new LinkStatusController(rtnl), new AddressStatusController(rtnl),
+        new LinkStatusController(rtnl), new AddressStatusController(rtnl), new RouteStatusController(rtnl),
         // machine.network.interfaces[] bound to links (device selectors)
         new DeviceConfigController(),
         // resolvers, time servers, host name: config → merge → spec → status (and resolv.conf)

@@ -14,7 +14,8 @@ class NetworkControllersTest {
   void theDomainsControllersRegisterTogetherUnderTalosNames() {
     var controllers = NetworkControllers.all(new FakeRtnetlink(), FakeSysfs.simulatedNode());
     assertThat(controllers).extracting(Controller::name).doesNotHaveDuplicates()
-        .contains("network.LinkStatusController", "network.AddressStatusController", "network.DeviceConfigController",
+        .contains("network.LinkStatusController", "network.AddressStatusController", "network.RouteStatusController",
+            "network.DeviceConfigController",
             "network.ResolverConfigController",
             "network.ResolverMergeController", "network.ResolverSpecController", "network.ResolvConfController",
             "network.TimeServerConfigController", "network.TimeServerMergeController",

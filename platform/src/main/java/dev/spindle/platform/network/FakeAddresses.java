@@ -184,7 +184,7 @@ final class FakeAddresses {
     return Ifa.SCOPE_UNIVERSE;
   }
 
-  private static boolean sameNetwork(byte[] a, byte[] b, int bits) {
+  static boolean sameNetwork(byte[] a, byte[] b, int bits) {
     for (int i = 0; i < a.length && bits > 0; i++, bits -= 8) {
       int mask = bits >= 8 ? 0xff : (0xff << (8 - bits)) & 0xff;
       if ((a[i] & mask) != (b[i] & mask)) {

@@ -27,6 +27,11 @@ import java.util.function.UnaryOperator;
  * gets its IPv6 link-local address (the loopback 127.0.0.1/8 and ::1 instead), one taken down loses its IPv6
  * addresses (the kernel's default {@code keep_addr_on_down=0}), one deleted loses all of them.
  *
+ * <p>Routes follow the kernel's rules too ({@link FakeRoutes}): addresses bring their connected and local routes
+ * and take them along when they go, a link taken down loses its routes, a gateway must be reachable over a connected
+ * route ({@code ENETUNREACH} for IPv4, {@code EHOSTUNREACH} for IPv6), a duplicate is {@code EEXIST}, a missing route
+ * {@code ESRCH}.
+ *
  * <p>Simplifications: a link that is up always has carrier; links have no network namespace of their own; IPv6
  * duplicate address detection finishes at once (no tentative phase); lifetimes do not count down.
  */
@@ -37,6 +42,7 @@ public final class FakeRtnetlink implements Rtnetlink {
 
   private final TreeMap<Integer, LinkMessage> links = new TreeMap<>();
   private final FakeAddresses addresses = new FakeAddresses();
+  private final FakeRoutes routes = new FakeRoutes();
   private final List<FakeSubscription> subscriptions = new CopyOnWriteArrayList<>();
   private final Deque<Errno> faults = new ArrayDeque<>();
   private volatile boolean dropping;
@@ -53,14 +59,31 @@ public final class FakeRtnetlink implements Rtnetlink {
 
   /** Links and the addresses they start with (stored as given, so they must be what a dump would show). */
   public FakeRtnetlink(List<LinkMessage> initialLinks, List<AddressMessage> initialAddresses) {
-    initialLinks.forEach(link -> links.put(link.index(), link));
-    lastIndex = links.isEmpty() ? 0 : links.lastKey();
-    initialAddresses.forEach(addresses::put);
+    this(initialLinks, initialAddresses, List.of());
   }
 
-  /** A fake holding {@link SimulatedNode#links()} and {@link SimulatedNode#addresses()}. */
+  /**
+   * Links, their addresses, and the routes configured on top: the routes the kernel makes for the addresses are
+   * derived (as {@link FakeRoutes} makes them); {@code initialRoutes} are stored as given.
+   */
+  public FakeRtnetlink(List<LinkMessage> initialLinks, List<AddressMessage> initialAddresses,
+      List<RouteMessage> initialRoutes) {
+    initialLinks.forEach(link -> links.put(link.index(), link));
+    lastIndex = links.isEmpty() ? 0 : links.lastKey();
+    links.values().stream().filter(l -> l.hasFlags(Iff.UP)).forEach(l -> routes.linkUp(l, List.of()));
+    for (AddressMessage a : initialAddresses) {
+      addresses.put(a);
+      LinkMessage link = links.get(a.index());
+      if (link != null) {
+        routes.addressAdded(a, link);
+      }
+    }
+    initialRoutes.forEach(routes::put);
+  }
+
+  /** A fake holding {@link SimulatedNode#links()}, {@link SimulatedNode#addresses()} and its routes. */
   public static FakeRtnetlink simulatedNode() {
-    return new FakeRtnetlink(SimulatedNode.links(), SimulatedNode.addresses());
+    return new FakeRtnetlink(SimulatedNode.links(), SimulatedNode.addresses(), SimulatedNode.routes());
   }
 
   @Override
@@ -100,24 +123,82 @@ public final class FakeRtnetlink implements Rtnetlink {
   private void writeAddress(AddressMessage address, boolean replace) throws NetlinkException {
     String doing = (replace ? "replacing address " : "adding address ") + FakeAddresses.describe(address);
     AddressMessage stored;
+    var routeEvents = new ArrayList<RouteEvent>();
     synchronized (this) {
       checkFault(doing);
       LinkMessage link = linkAt(address, doing);
       stored = addresses.write(address, link, replace, doing);
+      if (replace) {
+        routeEvents.addAll(routes.addressRemoved(stored)); // a new metric moves the prefix route
+      }
+      routeEvents.addAll(routes.addressAdded(stored, link));
     }
     emit(new AddressEvent(AddressEvent.Change.NEW, stored));
+    routeEvents.forEach(this::emit);
   }
 
   @Override
   public void deleteAddress(AddressMessage address) throws NetlinkException {
     String doing = "deleting address " + FakeAddresses.describe(address);
     List<AddressMessage> removed;
+    var routeEvents = new ArrayList<RouteEvent>();
     synchronized (this) {
       checkFault(doing);
       linkAt(address, doing);
       removed = addresses.delete(address, doing);
+      removed.forEach(a -> routeEvents.addAll(routes.addressRemoved(a)));
+      if (address.family() == Ifa.AF_INET && addresses.all().stream()
+          .noneMatch(a -> a.index() == address.index() && a.family() == Ifa.AF_INET)) {
+        routeEvents.addAll(routes.lastV4AddressGone(address.index()));
+      }
     }
     removed.forEach(a -> emit(new AddressEvent(AddressEvent.Change.DELETED, a)));
+    routeEvents.forEach(this::emit);
+  }
+
+  @Override
+  public List<RouteMessage> routes() throws NetlinkException {
+    synchronized (this) {
+      checkFault("dumping routes");
+      return routes.all();
+    }
+  }
+
+  @Override
+  public void addRoute(RouteMessage route) throws NetlinkException {
+    writeRoute(route, false);
+  }
+
+  @Override
+  public void replaceRoute(RouteMessage route) throws NetlinkException {
+    writeRoute(route, true);
+  }
+
+  private void writeRoute(RouteMessage route, boolean replace) throws NetlinkException {
+    String doing = (replace ? "replacing route " : "adding route ") + route.describe();
+    RouteMessage stored;
+    synchronized (this) {
+      checkFault(doing);
+      stored = routes.write(route, replace, links::get, doing);
+    }
+    emit(new RouteEvent(RouteEvent.Change.NEW, stored));
+  }
+
+  @Override
+  public void deleteRoute(RouteMessage route) throws NetlinkException {
+    String doing = "deleting route " + route.describe();
+    RouteMessage removed;
+    synchronized (this) {
+      checkFault(doing);
+      if (route.family() != Ifa.AF_INET && route.family() != Ifa.AF_INET6) {
+        throw new NetlinkException(Errno.EAFNOSUPPORT, doing);
+      }
+      if (route.outIndex() != 0 && !links.containsKey(route.outIndex())) {
+        throw new NetlinkException(Errno.ENODEV, doing);
+      }
+      removed = routes.delete(route, doing);
+    }
+    emit(new RouteEvent(RouteEvent.Change.DELETED, removed));
   }
 
   /** The link an address request names; the family is checked first, as rtnetlink dispatches on it. */
@@ -151,7 +232,7 @@ public final class FakeRtnetlink implements Rtnetlink {
   }
 
   /**
-   * Makes the next port call ({@link #links()}, {@link #link}, {@link #addresses()}, the address requests,
+   * Makes the next port call ({@link #links()}, {@link #link}, {@link #addresses()}, {@link #routes()}, the address and route requests,
    * {@link #subscribe}) fail with {@code errno}. The kernel-side link methods are not port calls and never fail so.
    */
   public synchronized void failNext(Errno errno) {
@@ -177,7 +258,7 @@ public final class FakeRtnetlink implements Rtnetlink {
     } finally {
       dropping = false;
     }
-    var error = new NetlinkException(Errno.ENOBUFS, "receiving link and address events");
+    var error = new NetlinkException(Errno.ENOBUFS, "receiving link, address and route events");
     subscriptions.forEach(s -> s.error(error));
   }
 
@@ -231,11 +312,21 @@ public final class FakeRtnetlink implements Rtnetlink {
     });
     if (changed) {
       List<AddressEvent> events;
+      var routeEvents = new ArrayList<RouteEvent>();
       synchronized (this) {
         LinkMessage link = require(name, "");
         events = up ? addresses.linkUp(link) : addresses.linkDown(link);
+        if (up) {
+          var v4 = addresses.all().stream().filter(a -> a.index() == link.index() && a.family() == Ifa.AF_INET)
+              .toList();
+          routeEvents.addAll(routes.linkUp(link, v4));
+          events.forEach(e -> routeEvents.addAll(routes.addressAdded(e.address(), link)));
+        } else {
+          routeEvents.addAll(routes.linkDown(link.index()));
+        }
       }
       events.forEach(this::emit);
+      routeEvents.forEach(this::emit);
     }
   }
 
@@ -279,6 +370,7 @@ public final class FakeRtnetlink implements Rtnetlink {
     var deleted = new ArrayList<LinkMessage>();
     var released = new ArrayList<LinkMessage>();
     var lostAddresses = new ArrayList<AddressEvent>();
+    var lostRoutes = new ArrayList<RouteEvent>();
     synchronized (this) {
       LinkMessage link = require(name, doing);
       if (link.kind().isEmpty()) {
@@ -287,6 +379,7 @@ public final class FakeRtnetlink implements Rtnetlink {
       deleted.add(links.remove(link.index()));
       deleted.addAll(removeAll(other -> other.parentIndex() == link.index() && !other.kind().isEmpty()));
       deleted.forEach(gone -> lostAddresses.addAll(addresses.removeLink(gone.index())));
+      deleted.forEach(gone -> lostRoutes.addAll(routes.removeLink(gone.index())));
       for (LinkMessage port : List.copyOf(links.values())) {
         if (port.masterIndex() == link.index()) {
           LinkMessage free = port.toBuilder().masterIndex(0).slaveKind("").flags(port.flags() & ~Iff.SLAVE).build();
@@ -296,6 +389,7 @@ public final class FakeRtnetlink implements Rtnetlink {
       }
     }
     lostAddresses.forEach(this::emit); // the kernel sends RTM_DELADDR before RTM_DELLINK
+    lostRoutes.forEach(this::emit);
     deleted.forEach(l -> emit(LinkEvent.Change.DELETED, l));
     released.forEach(l -> emit(LinkEvent.Change.CHANGED, l));
   }
@@ -363,6 +457,13 @@ public final class FakeRtnetlink implements Rtnetlink {
     subscriptions.forEach(s -> s.deliver(event));
   }
 
+  private void emit(RouteEvent event) {
+    if (dropping) {
+      return;
+    }
+    subscriptions.forEach(s -> s.deliver(event));
+  }
+
   /** Changes made on the kernel side whose events an overrun loses. */
   @FunctionalInterface
   public interface KernelChanges {
@@ -386,6 +487,12 @@ public final class FakeRtnetlink implements Rtnetlink {
     void deliver(AddressEvent event) {
       if (open) {
         listener.onAddress(event);
+      }
+    }
+
+    void deliver(RouteEvent event) {
+      if (open) {
+        listener.onRoute(event);
       }
     }
 

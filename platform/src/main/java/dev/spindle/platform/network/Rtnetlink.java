@@ -3,8 +3,8 @@ package dev.spindle.platform.network;
 import java.util.List;
 
 /**
- * The kernel's routing netlink, in OS vocabulary: links and addresses now (routes and rules join as further methods
- * and listener callbacks). Implemented by the Linux adapter (netlink through {@code java.lang.foreign}) and by
+ * The kernel's routing netlink, in OS vocabulary: links, addresses and routes (rules join as further methods and
+ * listener callbacks). Implemented by the Linux adapter (netlink through {@code java.lang.foreign}) and by
  * {@link FakeRtnetlink}; {@code RtnetlinkContract} keeps the two honest.
  *
  * <p>Every request either succeeds or throws a {@link NetlinkException} with the kernel's {@link Errno}.
@@ -35,7 +35,31 @@ public interface Rtnetlink extends AutoCloseable {
   void deleteAddress(AddressMessage address) throws NetlinkException;
 
   /**
-   * Starts delivering link and address events to {@code listener} until the subscription is closed. Events that
+   * Every IPv4 and IPv6 route of every table ({@code RTM_GETROUTE} dump): the local table's routes too, but not the
+   * IPv6 route cache.
+   */
+  List<RouteMessage> routes() throws NetlinkException;
+
+  /**
+   * {@code ip route add}: {@link Errno#EEXIST} if the table has a route with the same destination, tos and metric;
+   * {@link Errno#ENODEV} if there is no link {@link RouteMessage#outIndex()}; a gateway that no route on the link
+   * reaches (and without {@link Rtn#F_ONLINK}) is {@link Errno#ENETUNREACH} for IPv4 (iproute2 prints that as
+   * "Nexthop has invalid gateway") and {@link Errno#EHOSTUNREACH} for
+   * IPv6, as this kernel answers. Table 0 means main.
+   */
+  void addRoute(RouteMessage route) throws NetlinkException;
+
+  /** {@code ip route replace}: adds the route, or replaces the one with the same destination, tos and metric. */
+  void replaceRoute(RouteMessage route) throws NetlinkException;
+
+  /**
+   * {@code ip route del}: removes the first route of the table matching the destination and every field the request
+   * sets (metric, gateway, out link, protocol, scope, type); {@link Errno#ESRCH} if none does.
+   */
+  void deleteRoute(RouteMessage route) throws NetlinkException;
+
+  /**
+   * Starts delivering link, address and route events to {@code listener} until the subscription is closed. Events that
    * happen before this returns may be missed, so subscribe first and dump after.
    */
   Subscription subscribe(Listener listener) throws NetlinkException;
@@ -53,6 +77,9 @@ public interface Rtnetlink extends AutoCloseable {
 
     /** An address was added, changed or deleted. Ignored unless overridden. */
     default void onAddress(AddressEvent event) {}
+
+    /** A route was added, replaced or deleted. Ignored unless overridden. */
+    default void onRoute(RouteEvent event) {}
 
     /**
      * Events may have been lost (the socket overran: {@link Errno#ENOBUFS}) or could not be read. The subscription

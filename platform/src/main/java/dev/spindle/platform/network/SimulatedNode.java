@@ -34,6 +34,15 @@ public final class SimulatedNode {
             .scope(Ifa.SCOPE_LINK).flags(Ifa.F_PERMANENT).build());
   }
 
+  /**
+   * The routes configured on top of what the kernel derives from {@link #addresses()}: the default route via
+   * {@code 172.20.0.1} (the gateway {@code talosctl cluster create} sets up) on eth0, with Talos's default metric 1024,
+   * as its network configuration installs it (protocol static).
+   */
+  public static List<RouteMessage> routes() {
+    return List.of(RouteMessage.of(null, 0, "172.20.0.1", 2, 1024).toBuilder().protocol(Rtn.PROT_STATIC).build());
+  }
+
   public static List<LinkMessage> links() {
     return List.of(loopback(), nic(2, "eth0", ETH0_MAC, "enp0s2", true), nic(3, "eth1", ETH1_MAC, "enp0s3", false));
   }

@@ -11,6 +11,19 @@ final class RecordingListener implements Rtnetlink.Listener {
   final List<LinkEvent> events = new CopyOnWriteArrayList<>();
   final List<NetlinkException> errors = new CopyOnWriteArrayList<>();
   final List<AddressEvent> addresses = new CopyOnWriteArrayList<>();
+  final List<RouteEvent> routes = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void onRoute(RouteEvent event) {
+    routes.add(event);
+  }
+
+  RouteEvent awaitRoute(RouteEvent.Change change, Predicate<RouteMessage> route) {
+    Predicate<RouteEvent> match = e -> e.change() == change && route.test(e.route());
+    Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        .until(() -> routes.stream().anyMatch(match));
+    return routes.stream().filter(match).findFirst().orElseThrow();
+  }
 
   @Override
   public void onAddress(AddressEvent event) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import static dev.spindle.platform.network.AddressContract.at;
 import static dev.spindle.platform.network.AddressContract.ip;
+import static dev.spindle.platform.network.RouteContract.to;
 
 import java.time.Duration;
 import java.util.Comparator;
@@ -14,11 +15,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link Rtnetlink} must do, for links and addresses: run against {@link FakeRtnetlink}
+ * What every {@link Rtnetlink} must do, for links, addresses and routes: run against {@link FakeRtnetlink}
  * ({@code FakeRtnetlinkTest}) and against the Linux adapter in a fresh network namespace ({@code LinuxRtnetlinkTest}),
  * so the fake cannot drift from the kernel. Changes behind the port's back go through {@link Kernel}: the fake's own
  * methods there, {@code ip link} against a real kernel. Address requests go through the port itself, since
- * {@code ip addr} sends the very same messages.
+ * {@code ip addr} sends the very same messages; so do route requests ({@code ip route}).
  */
 abstract class RtnetlinkContract {
   /** The port under test, in a namespace holding only {@code lo}. */
@@ -309,5 +310,174 @@ abstract class RtnetlinkContract {
     assertThat(v6.prefixLength()).isEqualTo(128);
     assertThat(v6.scope()).isEqualTo(Ifa.SCOPE_HOST);
     assertThat(v6.flags()).isEqualTo(Ifa.F_PERMANENT);
+  }
+
+  // --- routes ------------------------------------------------------------------------------------------------
+
+  private static final int MAIN = Rtn.TABLE_MAIN;
+  private static final int LOCAL = Rtn.TABLE_LOCAL;
+
+  private Optional<RouteMessage> route(java.util.function.Predicate<RouteMessage> which) throws NetlinkException {
+    return rtnl().routes().stream().filter(which).findFirst();
+  }
+
+  @Test
+  void anAddressBringsItsConnectedAndLocalRoutesAndTakesThemAlong() throws Exception {
+    int index = upLink("sdummy0");
+    rtnl().addAddress(AddressMessage.of(index, "10.10.0.1", 24).toBuilder().priority(100).build());
+    RouteMessage connected = route(to(MAIN, "10.10.0.0", 24, index)).orElseThrow();
+    assertThat(connected.protocol()).isEqualTo(Rtn.PROT_KERNEL);
+    assertThat(connected.scope()).isEqualTo(Ifa.SCOPE_LINK);
+    assertThat(connected.type()).isEqualTo(Rtn.UNICAST);
+    assertThat(connected.prefSrc()).isEqualTo(ip("10.10.0.1"));
+    assertThat(connected.priority()).as("the address's metric").isEqualTo(100);
+    assertThat(connected.gateway()).isEmpty();
+    RouteMessage local = route(to(LOCAL, "10.10.0.1", 32, index)).orElseThrow();
+    assertThat(local.type()).isEqualTo(Rtn.LOCAL);
+    assertThat(local.scope()).isEqualTo(Ifa.SCOPE_HOST);
+    assertThat(route(to(LOCAL, "10.10.0.255", 32, index)).orElseThrow().type()).isEqualTo(Rtn.BROADCAST);
+
+    rtnl().addAddress(AddressMessage.of(index, "fd00::1", 64).toBuilder().flags(Ifa.F_NODAD).build());
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> route(to(LOCAL, "fd00::1", 128, index)).isPresent());
+    RouteMessage v6 = route(to(MAIN, "fd00::", 64, index)).orElseThrow();
+    assertThat(v6.priority()).isEqualTo(Rtn.IP6_PRIORITY_ADDRCONF);
+    assertThat(v6.protocol()).isEqualTo(Rtn.PROT_KERNEL);
+
+    rtnl().deleteAddress(AddressMessage.of(index, "10.10.0.1", 24));
+    rtnl().deleteAddress(AddressMessage.of(index, "fd00::1", 64));
+    assertThat(rtnl().routes()).noneMatch(to(MAIN, "10.10.0.0", 24)).noneMatch(to(LOCAL, "10.10.0.1", 32))
+        .noneMatch(to(LOCAL, "10.10.0.255", 32)).noneMatch(to(MAIN, "fd00::", 64))
+        .noneMatch(to(LOCAL, "fd00::1", 128));
+  }
+
+  @Test
+  void aRouteIsListedWithItsOutLinkAndADuplicateIsEEXISTWhileReplaceChangesIt() throws Exception {
+    int index = upLink("sdummy0");
+    rtnl().addAddress(AddressMessage.of(index, "10.10.0.1", 24));
+    var route = RouteMessage.of("10.20.0.0", 16, "10.10.0.254", 0, 50);
+    rtnl().addRoute(route);
+    RouteMessage listed = route(to(MAIN, "10.20.0.0", 16)).orElseThrow();
+    assertThat(listed.outIndex()).as("found from the gateway").isEqualTo(index);
+    assertThat(listed.gateway()).isEqualTo(ip("10.10.0.254"));
+    assertThat(listed.protocol()).isEqualTo(Rtn.PROT_BOOT);
+    assertThat(listed.priority()).isEqualTo(50);
+    assertThatThrownBy(() -> rtnl().addRoute(route))
+        .isInstanceOfSatisfying(NetlinkException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EEXIST))
+        .hasMessageContaining("10.20.0.0/16 via 10.10.0.254");
+    rtnl().addRoute(route.toBuilder().priority(60).build()); // another metric is another route
+    rtnl().replaceRoute(RouteMessage.of("10.20.0.0", 16, "10.10.0.253", index, 50));
+    assertThat(rtnl().routes()).filteredOn(to(MAIN, "10.20.0.0", 16)).extracting(RouteMessage::priority,
+        r -> AddressMessage.text(r.gateway())).containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(50, "10.10.0.253"), org.assertj.core.groups.Tuple.tuple(60,
+                "10.10.0.254"));
+  }
+
+  @Test
+  void tablesMetricsAndIpv6DefaultsAreKept() throws Exception {
+    int index = upLink("sdummy0");
+    rtnl().addAddress(AddressMessage.of(index, "fd00::1", 64).toBuilder().flags(Ifa.F_NODAD).build());
+    rtnl().addRoute(RouteMessage.of("10.30.0.0", 16, null, index, 0).toBuilder().table(100).mtu(1400)
+        .protocol(Rtn.PROT_STATIC).build());
+    rtnl().addRoute(RouteMessage.of("10.31.0.0", 16, null, index, 0).toBuilder().table(1000).build());
+    rtnl().addRoute(RouteMessage.of("fd01::", 64, "fd00::fe", index, 0));
+    RouteMessage t100 = route(to(100, "10.30.0.0", 16, index)).orElseThrow();
+    assertThat(t100.mtu()).isEqualTo(1400);
+    assertThat(t100.protocol()).isEqualTo(Rtn.PROT_STATIC);
+    assertThat(t100.scope()).isEqualTo(Ifa.SCOPE_LINK);
+    assertThat(route(to(1000, "10.31.0.0", 16, index))).as("a table beyond 8 bits").isPresent();
+    RouteMessage v6 = route(to(MAIN, "fd01::", 64, index)).orElseThrow();
+    assertThat(v6.priority()).as("IP6_RT_PRIO_USER").isEqualTo(Rtn.IP6_PRIORITY_USER);
+    assertThat(v6.gateway()).isEqualTo(ip("fd00::fe"));
+  }
+
+  @Test
+  void deletingRemovesTheRouteAndAMissingOneIsESRCH() throws Exception {
+    int index = upLink("sdummy0");
+    rtnl().addAddress(AddressMessage.of(index, "10.10.0.1", 24));
+    var route = RouteMessage.of(null, 0, "10.10.0.254", index, 1024);
+    rtnl().addRoute(route);
+    assertThat(route(to(MAIN, null, 0))).isPresent();
+    assertErrno(() -> rtnl().deleteRoute(route.toBuilder().priority(7).build()), Errno.ESRCH);
+    assertErrno(() -> rtnl().deleteRoute(RouteMessage.of("10.99.0.0", 16, null, index, 0)), Errno.ESRCH);
+    rtnl().deleteRoute(route);
+    assertThat(route(to(MAIN, null, 0))).isEmpty();
+    assertErrno(() -> rtnl().deleteRoute(route), Errno.ESRCH);
+  }
+
+  @Test
+  void aGatewayNoRouteReachesOrAMissingLinkIsRefused() throws Exception {
+    int index = upLink("sdummy0");
+    rtnl().addAddress(AddressMessage.of(index, "10.10.0.1", 24));
+    rtnl().addAddress(AddressMessage.of(index, "fd00::1", 64).toBuilder().flags(Ifa.F_NODAD).build());
+    assertErrno(() -> rtnl().addRoute(RouteMessage.of("10.20.0.0", 16, "10.99.0.1", 0, 0)), Errno.ENETUNREACH);
+    assertErrno(() -> rtnl().addRoute(RouteMessage.of("10.20.0.0", 16, "10.99.0.1", index, 0)), Errno.ENETUNREACH);
+    assertErrno(() -> rtnl().addRoute(RouteMessage.of("fd01::", 64, "fd09::1", index, 0)), Errno.EHOSTUNREACH);
+    assertErrno(() -> rtnl().addRoute(RouteMessage.of("10.20.0.0", 16, null, 9999, 0)), Errno.ENODEV);
+    assertErrno(() -> rtnl().addRoute(RouteMessage.of("10.20.0.0", 16, null, 0, 0)), Errno.ENODEV);
+    rtnl().addRoute(RouteMessage.of("10.20.0.0", 16, "10.99.0.1", index, 0).toBuilder().flags(Rtn.F_ONLINK)
+        .build());
+    assertThat(route(to(MAIN, "10.20.0.0", 16, index)).orElseThrow().hasFlags(Rtn.F_ONLINK)).isTrue();
+  }
+
+  @Test
+  void aLinkTakenDownLosesItsRoutesButTheLocalOnes() throws Exception {
+    int index = upLink("sdummy0");
+    rtnl().addAddress(AddressMessage.of(index, "10.10.0.1", 24));
+    rtnl().addRoute(RouteMessage.of("10.20.0.0", 16, "10.10.0.254", index, 0));
+    kernel().setUp("sdummy0", false);
+    assertThat(rtnl().routes()).filteredOn(r -> r.outIndex() == index)
+        .allSatisfy(r -> assertThat(r.type()).isEqualTo(Rtn.LOCAL)).anyMatch(to(LOCAL, "10.10.0.1", 32));
+    kernel().setUp("sdummy0", true);
+    assertThat(route(to(MAIN, "10.10.0.0", 24, index))).as("the connected route returns").isPresent();
+    assertThat(route(to(MAIN, "10.20.0.0", 16))).as("a configured route does not").isEmpty();
+  }
+
+  @Test
+  void subscribersSeeRoutesAddedAndDeleted() throws Exception {
+    int index = upLink("sdummy0");
+    var events = new RecordingListener();
+    try (var subscription = rtnl().subscribe(events)) {
+      rtnl().addAddress(AddressMessage.of(index, "10.10.0.1", 24));
+      events.awaitRoute(RouteEvent.Change.NEW, to(MAIN, "10.10.0.0", 24, index));
+      rtnl().addRoute(RouteMessage.of("10.20.0.0", 16, "10.10.0.254", index, 0));
+      events.awaitRoute(RouteEvent.Change.NEW, to(MAIN, "10.20.0.0", 16, index));
+      rtnl().deleteRoute(RouteMessage.of("10.20.0.0", 16, "10.10.0.254", index, 0));
+      events.awaitRoute(RouteEvent.Change.DELETED, to(MAIN, "10.20.0.0", 16, index));
+      rtnl().addAddress(AddressMessage.of(index, "fd00::1", 64).toBuilder().flags(Ifa.F_NODAD).build());
+      events.awaitRoute(RouteEvent.Change.NEW, to(MAIN, "fd00::", 64, index));
+      rtnl().addRoute(RouteMessage.of("fd01::", 64, "fd00::fe", index, 0));
+      assertThat(events.awaitRoute(RouteEvent.Change.NEW, to(MAIN, "fd01::", 64, index)).route().priority())
+          .isEqualTo(Rtn.IP6_PRIORITY_USER);
+      rtnl().deleteRoute(RouteMessage.of("fd01::", 64, "fd00::fe", index, 0));
+      events.awaitRoute(RouteEvent.Change.DELETED, to(MAIN, "fd01::", 64, index));
+      rtnl().deleteAddress(AddressMessage.of(index, "10.10.0.1", 24));
+      events.awaitRoute(RouteEvent.Change.DELETED, to(MAIN, "10.10.0.0", 24, index));
+      events.awaitRoute(RouteEvent.Change.DELETED, to(LOCAL, "10.10.0.1", 32, index));
+    }
+  }
+
+  @Test
+  void deletingALinkDeletesItsRoutes() throws Exception {
+    int index = upLink("sdummy0");
+    rtnl().addAddress(AddressMessage.of(index, "10.10.0.1", 24));
+    rtnl().addRoute(RouteMessage.of("10.20.0.0", 16, "10.10.0.254", index, 0).toBuilder().table(100).build());
+    kernel().delete("sdummy0");
+    assertThat(rtnl().routes()).noneMatch(r -> r.outIndex() == index);
+  }
+
+  @Test
+  void aLinksLastIpv4AddressTakesEveryIpv4RouteOverItAlong() throws Exception {
+    int index = upLink("sdummy0");
+    rtnl().addAddress(AddressMessage.of(index, "10.10.0.1", 24));
+    rtnl().addAddress(AddressMessage.of(index, "10.11.0.1", 24));
+    rtnl().addAddress(AddressMessage.of(index, "fd00::1", 64).toBuilder().flags(Ifa.F_NODAD).build());
+    rtnl().addRoute(RouteMessage.of("10.20.0.0", 16, "10.10.0.254", index, 0));
+    rtnl().addRoute(RouteMessage.of("10.30.0.0", 16, null, index, 0).toBuilder().table(100).build());
+    rtnl().addRoute(RouteMessage.of("fd01::", 64, "fd00::fe", index, 0));
+    rtnl().deleteAddress(AddressMessage.of(index, "10.10.0.1", 24));
+    assertThat(route(to(MAIN, "10.20.0.0", 16, index))).as("a gateway route outlives its subnet").isPresent();
+    rtnl().deleteAddress(AddressMessage.of(index, "10.11.0.1", 24));
+    assertThat(rtnl().routes()).noneMatch(r -> r.family() == Ifa.AF_INET && r.outIndex() == index)
+        .anyMatch(to(MAIN, "fd01::", 64, index));
   }
 }

@@ -45,4 +45,23 @@ class SimulatedNodeTest {
             "2 fe80:0:0:0:5054:ff:fe12:3456/64 scope 253");
     assertThat(node.addresses()).allMatch(a -> a.hasFlags(Ifa.F_PERMANENT));
   }
+
+  @Test
+  void hasTheKernelRoutesOfItsAddressesAndADefaultRouteViaTheGateway() throws Exception {
+    assertThat(node.routes()).extracting(r -> r.table() + " " + r.describe() + " type " + r.type())
+        .containsExactly(
+            "254 172.20.0.0/24 dev 2 table 254 metric 0 type 1",
+            "254 default via 172.20.0.1 dev 2 table 254 metric 1024 type 1",
+            "255 127.0.0.1/32 dev 1 table 255 metric 0 type 2",
+            "255 127.0.0.0/8 dev 1 table 255 metric 0 type 2",
+            "255 127.255.255.255/32 dev 1 table 255 metric 0 type 3",
+            "255 172.20.0.2/32 dev 2 table 255 metric 0 type 2",
+            "255 172.20.0.255/32 dev 2 table 255 metric 0 type 3",
+            "254 fe80:0:0:0:0:0:0:0/64 dev 2 table 254 metric 256 type 1",
+            "255 ff00:0:0:0:0:0:0:0/8 dev 2 table 255 metric 256 type 5",
+            "255 0:0:0:0:0:0:0:1/128 dev 1 table 255 metric 0 type 2",
+            "255 fe80:0:0:0:5054:ff:fe12:3456/128 dev 2 table 255 metric 0 type 2");
+    RouteMessage gateway = node.routes().stream().filter(r -> r.dstLength() == 0).findFirst().orElseThrow();
+    assertThat(gateway.protocol()).isEqualTo(Rtn.PROT_STATIC);
+  }
 }

@@ -7,6 +7,8 @@ import dev.spindle.platform.network.Ifa;
 import dev.spindle.platform.network.LinkEvent;
 import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.network.NetlinkException;
+import dev.spindle.platform.network.RouteEvent;
+import dev.spindle.platform.network.RouteMessage;
 import dev.spindle.platform.network.Rtnetlink;
 import dev.spindle.platform.network.Subscription;
 import java.nio.ByteBuffer;
@@ -25,11 +27,11 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * {@link Rtnetlink} on the Linux kernel: {@code NETLINK_ROUTE} sockets through {@code java.lang.foreign}
  * ({@link NetlinkSocket}), messages through the pure codecs ({@link NlMsg}, {@link IfInfoMsg}, {@link RtAttr},
- * {@link LinkCodec}, {@link AddressCodec}). Links and addresses.
+ * {@link LinkCodec}, {@link AddressCodec}, {@link RouteCodec}). Links, addresses and routes.
  *
  * <p>Requests ({@link #links()}, {@link #link(String)}) share one socket and are serialized. Each
  * {@linkplain #subscribe subscription} has its own socket bound to {@code RTMGRP_LINK}, {@code RTMGRP_IPV4_IFADDR} and
- * {@code RTMGRP_IPV6_IFADDR} and its own reader thread. The
+ * {@code RTMGRP_IPV6_IFADDR}, {@code RTMGRP_IPV4_ROUTE} and {@code RTMGRP_IPV6_ROUTE} and its own reader thread. The
  * reader is a <em>platform</em> daemon thread, not a virtual one: it blocks in a native {@code poll(2)}, and a virtual
  * thread blocked in a foreign call pins its carrier for as long as it waits. The reader polls the socket together
  * with an eventfd, so closing a subscription wakes it at once (netlink sockets do not support {@code shutdown(2)},
@@ -181,6 +183,53 @@ public final class LinuxRtnetlink implements Rtnetlink {
     exchange(seq -> AddressCodec.deleteRequest(seq, address), "deleting address " + describe(address));
   }
 
+  @Override
+  public List<RouteMessage> routes() throws NetlinkException {
+    String doing = "dumping routes";
+    for (int attempt = 1; ; attempt++) {
+      List<RouteMessage> routes = new ArrayList<>();
+      boolean interrupted = false;
+      for (NlMsg.Message m : exchange(seq -> RouteCodec.dumpRequest(seq, 0), doing)) {
+        interrupted |= (m.header().flags() & NlMsg.NLM_F_DUMP_INTR) != 0;
+        if (m.header().type() == RouteCodec.RTM_NEWROUTE && isInetRoute(m)) {
+          try {
+            routes.add(RouteCodec.decode(m.payload()));
+          } catch (MalformedNetlinkException e) {
+            throw new NetlinkException(Errno.EIO, doing + ": " + e.getMessage());
+          }
+        }
+      }
+      if (!interrupted || attempt == DUMP_ATTEMPTS) {
+        return routes;
+      }
+    }
+  }
+
+  @Override
+  public void addRoute(RouteMessage route) throws NetlinkException {
+    exchange(seq -> RouteCodec.addRequest(seq, route), "adding route " + route.describe());
+  }
+
+  @Override
+  public void replaceRoute(RouteMessage route) throws NetlinkException {
+    exchange(seq -> RouteCodec.replaceRequest(seq, route), "replacing route " + route.describe());
+  }
+
+  @Override
+  public void deleteRoute(RouteMessage route) throws NetlinkException {
+    exchange(seq -> RouteCodec.deleteRequest(seq, route), "deleting route " + route.describe());
+  }
+
+  /** Only IPv4 and IPv6 routes; the multicast routing families (RTNL_FAMILY_IPMR, ...) have no place in the model. */
+  private static boolean isInetRoute(NlMsg.Message m) {
+    try {
+      int family = RtMsg.decode(m.payload().duplicate()).family();
+      return family == Ifa.AF_INET || family == Ifa.AF_INET6;
+    } catch (MalformedNetlinkException e) {
+      return true; // let the decoder report it
+    }
+  }
+
   private static String describe(AddressMessage a) {
     return AddressMessage.text(a.own()) + "/" + a.prefixLength() + " on link " + a.index();
   }
@@ -279,7 +328,8 @@ public final class LinuxRtnetlink implements Rtnetlink {
       throw new NetlinkException(Errno.EIO, "subscribing to links: port closed");
     }
     NetlinkSocket socket = newSocket(
-        NetlinkSocket.RTMGRP_LINK | NetlinkSocket.RTMGRP_IPV4_IFADDR | NetlinkSocket.RTMGRP_IPV6_IFADDR);
+        NetlinkSocket.RTMGRP_LINK | NetlinkSocket.RTMGRP_IPV4_IFADDR | NetlinkSocket.RTMGRP_IPV6_IFADDR
+        | NetlinkSocket.RTMGRP_IPV4_ROUTE | NetlinkSocket.RTMGRP_IPV6_ROUTE);
     int eventFd;
     try {
       eventFd = NetlinkSocket.eventfd();
@@ -382,7 +432,7 @@ public final class LinuxRtnetlink implements Rtnetlink {
           datagram = socket.receive(true);
         } catch (NetlinkException e) {
           if (e.errno() == Errno.ENOBUFS) {
-            deliver(new NetlinkException(Errno.ENOBUFS, "receiving link and address events"));
+            deliver(new NetlinkException(Errno.ENOBUFS, "receiving link, address and route events"));
             continue;
           }
           throw e;
@@ -404,6 +454,10 @@ public final class LinuxRtnetlink implements Rtnetlink {
       int type = m.header().type();
       if (type == AddressCodec.RTM_NEWADDR || type == AddressCodec.RTM_DELADDR) {
         handleAddress(m);
+        return;
+      }
+      if (type == RouteCodec.RTM_NEWROUTE || type == RouteCodec.RTM_DELROUTE) {
+        handleRoute(m);
         return;
       }
       if (type != LinkCodec.RTM_NEWLINK && type != LinkCodec.RTM_DELLINK) {
@@ -439,6 +493,21 @@ public final class LinuxRtnetlink implements Rtnetlink {
       if (!isClosed()) {
         try {
           listener.onAddress(new AddressEvent(change, address));
+        } catch (RuntimeException e) {
+          // as in handle
+        }
+      }
+    }
+
+    private void handleRoute(NlMsg.Message m) {
+      if (!isInetRoute(m)) {
+        return;
+      }
+      RouteMessage route = RouteCodec.decode(m.payload());
+      var change = m.header().type() == RouteCodec.RTM_DELROUTE ? RouteEvent.Change.DELETED : RouteEvent.Change.NEW;
+      if (!isClosed()) {
+        try {
+          listener.onRoute(new RouteEvent(change, route));
         } catch (RuntimeException e) {
           // as in handle
         }

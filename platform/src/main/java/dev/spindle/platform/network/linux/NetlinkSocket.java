@@ -33,6 +33,8 @@ final class NetlinkSocket implements AutoCloseable {
   static final int RTMGRP_LINK = 1;
   static final int RTMGRP_IPV4_IFADDR = 0x10;
   static final int RTMGRP_IPV6_IFADDR = 0x100;
+  static final int RTMGRP_IPV4_ROUTE = 0x40;
+  static final int RTMGRP_IPV6_ROUTE = 0x400;
   static final int SOL_SOCKET = 1;
   static final int SO_RCVBUF = 8;
   static final int MSG_DONTWAIT = 0x40;

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * addresses, one end enslaved to the bridge with an alias and an alternative name. Re-records
  * {@code address-dump.bin} ({@code -Dspindle.capture.addresses=<file>}): an {@code RTM_GETADDR} dump of lo up and a
  * veth end with a labelled primary and a secondary IPv4 address, a finite lifetime, a route metric, a point-to-point
- * peer and a global IPv6 address without DAD.
+ * peer and a global IPv6 address without DAD. Re-records {@code route-dump.bin}
+ * ({@code -Dspindle.capture.routes=<file>}): an {@code RTM_GETROUTE} dump of lo and an up veth pair with IPv4 and IPv6
+ * addresses, a gateway route with a metric, a route with an MTU in table 100, one in table 1000 (beyond rtm_table's 8
+ * bits), a blackhole route and an IPv6 gateway route.
  */
 class GoldenCapture {
   @Test
@@ -46,6 +49,26 @@ class GoldenCapture {
       ns.ip("addr", "add", "10.9.0.1", "peer", "10.9.0.2/32", "dev", "v0");
       ns.ip("-6", "addr", "add", "2001:db8::1/64", "nodad", "dev", "v0");
       Files.write(Path.of(System.getProperty("spindle.capture.addresses")), dump(ns, AddressCodec.dumpRequest(1, 0)));
+    }
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "spindle.capture.routes", matches = ".+")
+  void captureRoutes() throws Exception {
+    try (var ns = TestNamespace.create()) {
+      ns.ip("link", "set", "lo", "up");
+      ns.ip("link", "add", "v0", "address", "02:00:00:00:00:01", "type", "veth", "peer", "name", "v1", "address",
+          "02:00:00:00:00:02");
+      ns.ip("link", "set", "v0", "up");
+      ns.ip("link", "set", "v1", "up");
+      ns.ip("addr", "add", "10.1.0.1/24", "broadcast", "10.1.0.255", "dev", "v0");
+      ns.ip("-6", "addr", "add", "2001:db8::1/64", "nodad", "dev", "v0");
+      ns.ip("route", "add", "10.5.0.0/16", "via", "10.1.0.254", "metric", "50");
+      ns.ip("route", "add", "10.6.0.0/16", "dev", "v0", "table", "100", "mtu", "1400", "proto", "static");
+      ns.ip("route", "add", "192.0.2.0/24", "via", "10.1.0.254", "table", "1000");
+      ns.ip("route", "add", "blackhole", "10.99.0.0/16");
+      ns.ip("-6", "route", "add", "2001:db8:1::/64", "via", "2001:db8::fe", "metric", "200");
+      Files.write(Path.of(System.getProperty("spindle.capture.routes")), dump(ns, RouteCodec.dumpRequest(1, 0)));
     }
   }
 

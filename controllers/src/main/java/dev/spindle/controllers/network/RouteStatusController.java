@@ -1,0 +1,96 @@
+package dev.spindle.controllers.network;
+
+import static dev.spindle.runtime.controller.Declaration.inputs;
+import static dev.spindle.runtime.controller.Declaration.outputs;
+
+import dev.spindle.platform.network.LinkEvent;
+import dev.spindle.platform.network.LinkMessage;
+import dev.spindle.platform.network.NetlinkException;
+import dev.spindle.platform.network.RouteEvent;
+import dev.spindle.platform.network.RouteMessage;
+import dev.spindle.platform.network.Rtnetlink;
+import dev.spindle.platform.network.Subscription;
+import dev.spindle.resources.network.Namespaces;
+import dev.spindle.resources.network.RouteStatus;
+import dev.spindle.runtime.controller.Controller;
+import dev.spindle.runtime.controller.Declaration;
+import dev.spindle.runtime.controller.Output;
+import dev.spindle.runtime.controller.ReconcileContext;
+import dev.spindle.runtime.controller.Result;
+import dev.spindle.runtime.controller.Trigger;
+import dev.spindle.runtime.resource.Resource;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+
+/**
+ * Keeps one {@link RouteStatus} per kernel route, in every table, under Talos's RouteID
+ * ({@code <table>/<outLink>/<family>/<gateway>/<dst>/<priority>}, see {@link RouteStatus#id}), as Talos's
+ * {@code network.RouteStatusController}.
+ *
+ * <p>Built as {@link AddressStatusController}: no inputs; on its first reconcile it subscribes to rtnetlink events,
+ * and every route event, every link event (a renamed link changes the names and, for IPv6, the ids of its routes) and
+ * every lost-events error ({@code ENOBUFS}) fires its {@link Trigger}. Each reconcile dumps links and routes and
+ * writes what exists; routes that are gone are destroyed by the runtime's cleanup of untouched outputs. Two routes
+ * that share an id (IPv4 routes differing only in tos or out link) are one resource, the one dumped last, as in Talos.
+ */
+public final class RouteStatusController implements Controller, AutoCloseable {
+  private final Rtnetlink rtnl;
+  /** Only touched on the controller's thread: the runtime runs reconcile and close there. */
+  private Subscription subscription;
+
+  public RouteStatusController(Rtnetlink rtnl) {
+    this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
+  }
+
+  @Override
+  public Declaration declare() {
+    return Declaration.of(inputs(),
+        outputs(Output.exclusive(RouteStatus.DEFINITION).cleanupUntouched(Namespaces.NETWORK)));
+  }
+
+  @Override
+  public Result reconcile(ReconcileContext ctx) throws NetlinkException {
+    if (subscription == null) {
+      // subscribe before the dumps: a change racing them still triggers the next reconcile
+      subscription = rtnl.subscribe(new Resync(ctx.trigger(), ctx.logger()));
+    }
+    Map<Integer, String> linkNames = new HashMap<>();
+    for (LinkMessage link : rtnl.links()) {
+      linkNames.put(link.index(), link.name());
+    }
+    for (RouteMessage route : rtnl.routes()) {
+      RouteStatus status = RouteStatusMapper.map(route, linkNames);
+      ctx.put(Resource.of(RouteStatus.DEFINITION, Namespaces.NETWORK, status.id(), status));
+    }
+    return Result.done();
+  }
+
+  @Override
+  public void close() {
+    if (subscription != null) {
+      subscription.close();
+      subscription = null;
+    }
+  }
+
+  /** Turns every route or link event, and every report of lost events, into a request for a full reconcile. */
+  private record Resync(Trigger trigger, Logger logger) implements Rtnetlink.Listener {
+    @Override
+    public void onLink(LinkEvent event) {
+      trigger.fire();
+    }
+
+    @Override
+    public void onRoute(RouteEvent event) {
+      trigger.fire();
+    }
+
+    @Override
+    public void onError(NetlinkException error) {
+      logger.warn("route events may have been lost ({}), resyncing", error.getMessage());
+      trigger.fire();
+    }
+  }
+}
