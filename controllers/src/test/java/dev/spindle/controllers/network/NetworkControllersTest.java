@@ -15,6 +15,7 @@ class NetworkControllersTest {
     var controllers = NetworkControllers.all(new FakeRtnetlink(), FakeSysfs.simulatedNode());
     assertThat(controllers).extracting(Controller::name).doesNotHaveDuplicates()
         .contains("network.LinkStatusController", "network.AddressStatusController", "network.DeviceConfigController",
+            "network.AddressConfigController", "network.AddressMergeController", "network.AddressSpecController",
             "network.ResolverConfigController",
             "network.ResolverMergeController", "network.ResolverSpecController", "network.ResolvConfController",
             "network.TimeServerConfigController", "network.TimeServerMergeController",
