@@ -97,7 +97,7 @@ public final class AddressSpecController implements Controller, AutoCloseable {
         apply(step, ctx.logger());
       } catch (NetlinkException e) {
         failed.add(step.specId());
-        var located = new NetlinkException(e.number(), doing(step));
+        var located = located(step, e);
         if (first == null) {
           first = located;
         } else {
@@ -141,6 +141,13 @@ public final class AddressSpecController implements Controller, AutoCloseable {
         logger.info("removed address {} from {}", spec.address(), spec.linkName());
       }
     }
+  }
+
+  /** The port's error restated with what Spindle was doing: {@code adding address 10.0.0.5/24 to eth0: EEXIST}. */
+  static NetlinkException located(AddressPlan.Step step, NetlinkException error) {
+    var located = new NetlinkException(error.number(), doing(step));
+    located.initCause(error);
+    return located;
   }
 
   private static String doing(AddressPlan.Step step) {
