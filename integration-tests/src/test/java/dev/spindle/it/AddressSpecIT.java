@@ -1,0 +1,77 @@
+package dev.spindle.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * spindled --platform linux in a fresh network namespace puts the configured interface addresses on the links,
+ * restores one deleted behind its back with {@code ip addr del}, and leaves an address it did not add alone.
+ */
+class AddressSpecIT {
+  private static final String MACHINE = """
+      version: v1alpha1
+      machine:
+        type: worker
+        network:
+          interfaces:
+            - interface: veth-a
+              addresses:
+                - 10.40.0.1/24
+                - fd00:40::1/64
+      cluster:
+        id: 0123456789abcdef0123456789abcdef0123456789a=
+        secret: c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3I=
+      """;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void privileged() {
+    NetworkNamespace.assumePrivileged();
+  }
+
+  @Test
+  void configuredAddressesAppearAndComeBackAfterIpAddrDel() throws Exception {
+    try (var ns = new NetworkNamespace()) {
+      NetworkNamespace.ip("-n", ns.name, "link", "add", "veth-a", "type", "veth", "peer", "name", "veth-b");
+      NetworkNamespace.ip("-n", ns.name, "addr", "add", "10.50.0.1/24", "dev", "veth-b");
+      Path machine = dir.resolve("machine.yaml");
+      Files.writeString(machine, MACHINE);
+      var flags = List.of("--platform", "linux", "--files-root", dir.resolve("root").toString(),
+          "--config", machine.toString());
+      try (var node = new SpindledProcess(dir, ns.exec(), flags)) {
+        node.awaitReadyLine();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ipAddr(ns, "veth-a"))
+            .contains("inet 10.40.0.1/24 brd 10.40.0.255 scope global veth-a", "inet6 fd00:40::1/64"));
+        var spec = node.spindlectl("get", "addressspecs", "veth-a/10.40.0.1/24", "-o", "yaml");
+        assertThat(spec.exit()).as(spec.err()).isZero();
+        assertThat(spec.out()).contains("    address: 10.40.0.1/24\n", "    linkName: veth-a\n",
+            "    flags: permanent\n", "    layer: configuration\n");
+
+        NetworkNamespace.ip("-n", ns.name, "addr", "del", "10.40.0.1/24", "dev", "veth-a");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ipAddr(ns, "veth-a"))
+            .contains("inet 10.40.0.1/24"));
+        assertThat(ipAddr(ns, "veth-b")).contains("inet 10.50.0.1/24");
+        node.stop();
+      }
+    }
+  }
+
+  private static String ipAddr(NetworkNamespace ns, String link) throws Exception {
+    Process p = new ProcessBuilder("ip", "-n", ns.name, "addr", "show", "dev", link).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    return out;
+  }
+}
