@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * spindled --platform linux in a fresh network namespace puts the configured interface addresses on the links,
- * restores one deleted behind its back with {@code ip addr del}, and leaves an address it did not add alone.
+ * restores one deleted behind its back with {@code ip addr del}, removes one the configuration no longer asks for
+ * ({@code apply-config}), and leaves an address it did not add alone.
  */
 class AddressSpecIT {
   private static final String MACHINE = """
@@ -62,6 +63,24 @@ class AddressSpecIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ipAddr(ns, "veth-a"))
             .contains("inet 10.40.0.1/24"));
         assertThat(ipAddr(ns, "veth-b")).contains("inet 10.50.0.1/24");
+
+        // the configuration stops asking for the IPv4 address: Spindle removes the address it added, only that one
+        Path changed = dir.resolve("changed.yaml");
+        String withoutV4 = MACHINE.replace("          - 10.40.0.1/24\n", "");
+        assertThat(withoutV4).isNotEqualTo(MACHINE).contains("- fd00:40::1/64");
+        Files.writeString(changed, withoutV4);
+        var applied = node.spindlectl("apply-config", "-f", changed.toString());
+        assertThat(applied.exit()).as(applied.err()).isZero();
+        try {
+          await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ipAddr(ns, "veth-a"))
+              .doesNotContain("10.40.0.1").contains("inet6 fd00:40::1/64"));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+          throw new AssertionError("the daemon's address log:\n" + node.log().lines()
+              .filter(l -> l.contains("ddress")).collect(java.util.stream.Collectors.joining("\n")), e);
+        }
+        assertThat(node.spindlectl("get", "addressspecs", "veth-a/10.40.0.1/24").exit()).isNotZero();
+        assertThat(ipAddr(ns, "veth-b")).contains("inet 10.50.0.1/24");
+        assertThat(ipAddr(ns, "lo")).contains("inet 127.0.0.1/8");
         node.stop();
       }
     }
