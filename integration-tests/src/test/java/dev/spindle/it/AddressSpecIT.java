@@ -86,6 +86,41 @@ class AddressSpecIT {
     }
   }
 
+  @Test
+  void fiveHundredConfiguredAddressesReachTheKernel() throws Exception {
+    try (var ns = new NetworkNamespace()) {
+      NetworkNamespace.ip("-n", ns.name, "link", "add", "veth-a", "type", "veth", "peer", "name", "veth-b");
+      Path machine = dir.resolve("machine.yaml");
+      Files.writeString(machine, MACHINE.replace("          - fd00:40::1/64\n", ""));
+      var many = new StringBuilder();
+      for (int i = 0; i < 500; i++) {
+        many.append("          - 10.41.").append(i / 250).append('.').append(i % 250 + 1).append("/16\n");
+      }
+      Path changed = dir.resolve("many.yaml");
+      Files.writeString(changed, MACHINE.replace("          - fd00:40::1/64\n", many.toString()));
+      var flags = List.of("--platform", "linux", "--files-root", dir.resolve("root").toString(),
+          "--config", machine.toString());
+      try (var node = new SpindledProcess(dir, ns.exec(), flags)) {
+        node.awaitReadyLine();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ipAddr(ns, "veth-a"))
+            .contains("inet 10.40.0.1/24"));
+        long start = System.nanoTime();
+        var applied = node.spindlectl("apply-config", "-f", changed.toString());
+        assertThat(applied.exit()).as(applied.err()).isZero();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+            .untilAsserted(() -> assertThat(ipAddr(ns, "veth-a").lines().filter(l -> l.contains(" inet 10.41.")))
+                .hasSize(500));
+        System.out.printf("500 configured addresses in the kernel %d ms after apply-config was started%n",
+            (System.nanoTime() - start) / 1_000_000);
+        List<String> assigned = node.log().lines().filter(l -> l.contains("assigned address 10.41.")).toList();
+        assertThat(assigned).hasSize(500);
+        System.out.printf("daemon: first assigned %s, last assigned %s%n", assigned.getFirst().substring(0, 12),
+            assigned.getLast().substring(0, 12));
+        node.stop();
+      }
+    }
+  }
+
   private static String ipAddr(NetworkNamespace ns, String link) throws Exception {
     Process p = new ProcessBuilder("ip", "-n", ns.name, "addr", "show", "dev", link).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
