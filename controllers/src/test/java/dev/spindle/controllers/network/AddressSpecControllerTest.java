@@ -80,6 +80,16 @@ class AddressSpecControllerTest {
   }
 
   @Test
+  void anAddressDeletedWhileEventsWereLostIsRestoredByTheResync() throws Exception {
+    configure("eth1/000", """
+        {"interface": "eth1", "addresses": ["10.0.0.5/24"]}""");
+    awaitKernel("eth1", "10.0.0.5/24", true);
+    kernel.overrun(() -> kernel.deleteAddress(AddressMessage.of(3, "10.0.0.5", 24)));
+    awaitKernel("eth1", "10.0.0.5/24", true);
+    assertThat(kernel.subscriptions()).isEqualTo(1);
+  }
+
+  @Test
   void anAddressChangedBehindItIsPutBack() throws Exception {
     configure("eth1/000", """
         {"interface": "eth1", "addresses": ["10.0.0.5/24"]}""");
