@@ -2,24 +2,26 @@ package dev.spindle.controllers.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spindle.controllers.config.ConfigController;
+import dev.spindle.controllers.config.ConfigPreview;
 import dev.spindle.controllers.config.ConfigSources;
 import dev.spindle.resources.ConfigLayer;
 import dev.spindle.resources.GoQuote;
 import dev.spindle.resources.network.AddressSpec;
+import dev.spindle.resources.config.NetworkDevice;
 import dev.spindle.resources.network.DeviceConfigSpec;
 import dev.spindle.resources.network.IpAddr;
 import dev.spindle.resources.network.IpPrefix;
+import dev.spindle.resources.network.LinkStatus;
 import dev.spindle.resources.network.Namespaces;
 import dev.spindle.resources.network.Scope;
 import dev.spindle.runtime.controller.Input;
-import dev.spindle.runtime.resource.Resource;
 import dev.spindle.runtime.resource.ResourceQuery;
 import dev.spindle.runtime.resource.ResourceReader;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The config stage of addresses, as Talos's {@code network.AddressConfigController}: writes
@@ -35,6 +37,9 @@ import java.util.Map;
  * Every address is {@code permanent}. A configured address may omit the prefix length (it is then a host address,
  * /32 or /128, as Talos's {@code ParseSubnetOrAddress}); one that does not parse is left out with a warning naming
  * the link, the entry and the value, logged once, as Talos skips it.
+ *
+ * <p>{@code apply-config --dry-run} shows address changes too: during a preview the entries are bound from the
+ * proposed configuration with the same pure {@link DeviceConfigs#plan} {@link DeviceConfigController} uses.
  *
  * <p>Not yet as in Talos: the multi-document {@code LinkConfig}/{@code BondConfig}/{@code VLANConfig} addresses
  * (Spindle does not model those documents yet).
@@ -61,22 +66,20 @@ public final class AddressConfigController extends ConfigController<AddressSpec>
     cmdline.read(sources).ifPresent(settings -> settings.linkConfigs().forEach(link -> link.address()
         .ifPresent(address -> add(specs, AddressSpec.permanent(address, link.linkName(), Scope.GLOBAL,
             ConfigLayer.CMDLINE)))));
-    List<Resource<DeviceConfigSpec>> devices = sources.list(DeviceConfigSpec.DEFINITION, Namespaces.NETWORK,
-        ResourceQuery.ALL).stream().sorted(Comparator.comparing(Resource::id)).toList();
-    for (Resource<DeviceConfigSpec> device : devices) {
-      JsonNode entry = device.spec().device().tree();
+    devices(sources).forEach((id, device) -> {
+      JsonNode entry = device.device().tree();
       if (entry.path("ignore").asBoolean(false)) {
-        continue;
+        return;
       }
-      String link = device.spec().device().interfaceName();
-      configured(specs, link, entry, "DeviceConfigSpec " + device.id());
+      String link = device.device().interfaceName();
+      configured(specs, link, entry, "DeviceConfigSpec " + id);
       JsonNode vlans = entry.path("vlans");
       for (int i = 0; i < vlans.size(); i++) {
         JsonNode vlan = vlans.get(i);
         configured(specs, link + "." + vlan.path("vlanId").asInt(), vlan,
-            "DeviceConfigSpec " + device.id() + " vlans[" + i + "]");
+            "DeviceConfigSpec " + id + " vlans[" + i + "]");
       }
-    }
+    });
     return specs;
   }
 
@@ -96,6 +99,25 @@ public final class AddressConfigController extends ConfigController<AddressSpec>
             + GoQuote.quote(link) + " (" + where + "): " + e.getMessage());
       }
     }
+  }
+
+  /**
+   * The bound interface entries by id: the live {@link DeviceConfigSpec}s, or, in a dry run, those the proposed
+   * configuration would bind ({@link DeviceConfigs#plan} over the current links), because a preview replaces only the
+   * machine configuration and {@link DeviceConfigController} is not a config stage it re-evaluates.
+   */
+  private static Map<String, DeviceConfigSpec> devices(ResourceReader sources) {
+    var devices = new TreeMap<String, DeviceConfigSpec>();
+    if (ConfigPreview.previewing()) {
+      List<NetworkDevice> entries = ConfigSources.machineConfig(sources).flatMap(config -> config.v1alpha1())
+          .map(v1 -> NetworkDevice.all(v1.machine().network())).orElse(List.of());
+      devices.putAll(DeviceConfigs.plan(entries, sources.list(LinkStatus.DEFINITION, Namespaces.NETWORK,
+          ResourceQuery.ALL)).specs());
+    } else {
+      sources.list(DeviceConfigSpec.DEFINITION, Namespaces.NETWORK, ResourceQuery.ALL)
+          .forEach(r -> devices.put(r.id(), r.spec()));
+    }
+    return devices;
   }
 
   /** {@code 10.0.0.5/24} as is; {@code 10.0.0.5} as {@code 10.0.0.5/32}, {@code fd00::5} as {@code fd00::5/128}. */
