@@ -16,6 +16,7 @@ class NetworkControllersTest {
     assertThat(controllers).extracting(Controller::name).doesNotHaveDuplicates()
         .contains("network.LinkStatusController", "network.AddressStatusController", "network.RouteStatusController",
             "network.DeviceConfigController",
+            "network.AddressConfigController", "network.AddressMergeController", "network.AddressSpecController",
             "network.ResolverConfigController",
             "network.ResolverMergeController", "network.ResolverSpecController", "network.ResolvConfController",
             "network.TimeServerConfigController", "network.TimeServerMergeController",

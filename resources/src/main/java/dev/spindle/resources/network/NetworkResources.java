@@ -6,7 +6,7 @@ import java.util.List;
 /** Every resource definition of the network domain, for registration with a state and the CLI. */
 public final class NetworkResources {
   public static final List<ResourceDefinition<? extends NetworkSpec>> ALL = List.of(LinkStatus.DEFINITION,
-      AddressStatus.DEFINITION, RouteStatus.DEFINITION,
+      AddressStatus.DEFINITION, RouteStatus.DEFINITION, AddressSpec.DEFINITION,
       TimeServerStatus.DEFINITION, TimeServerSpec.DEFINITION, ResolverSpec.DEFINITION, ResolverStatus.DEFINITION,
       HostnameSpec.DEFINITION, HostnameStatus.DEFINITION, DeviceConfigSpec.DEFINITION,
       DeviceSelectorStatus.DEFINITION, LinkNameStatus.DEFINITION);
