@@ -3,9 +3,7 @@ package dev.spindle.controllers.network;
 import static dev.spindle.runtime.controller.Declaration.inputs;
 import static dev.spindle.runtime.controller.Declaration.outputs;
 
-import dev.spindle.platform.network.AddressEvent;
 import dev.spindle.platform.network.AddressMessage;
-import dev.spindle.platform.network.LinkEvent;
 import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.Rtnetlink;
@@ -66,7 +64,7 @@ public final class AddressSpecController implements Controller, AutoCloseable {
   public Result reconcile(ReconcileContext ctx) throws NetlinkException {
     if (subscription == null) {
       // subscribe before the dumps: a change racing them still triggers the next reconcile
-      subscription = rtnl.subscribe(new Resync(ctx.trigger(), ctx.logger()));
+      subscription = rtnl.subscribe(KernelResync.of(ctx.trigger(), ctx.logger(), "address", KernelResync.Kind.LINKS, KernelResync.Kind.ADDRESSES));
     }
     var desired = new ArrayList<AddressPlan.Desired>();
     for (Resource<AddressSpec> spec : ctx.list(AddressSpec.DEFINITION, Namespaces.NETWORK, ResourceQuery.ALL)) {
@@ -165,25 +163,6 @@ public final class AddressSpecController implements Controller, AutoCloseable {
     if (subscription != null) {
       subscription.close();
       subscription = null;
-    }
-  }
-
-  /** Every address or link event, and every report of lost events, asks for another pass. */
-  private record Resync(Trigger trigger, Logger logger) implements Rtnetlink.Listener {
-    @Override
-    public void onLink(LinkEvent event) {
-      trigger.fire();
-    }
-
-    @Override
-    public void onAddress(AddressEvent event) {
-      trigger.fire();
-    }
-
-    @Override
-    public void onError(NetlinkException error) {
-      logger.warn("address events may have been lost ({}), re-applying", error.getMessage());
-      trigger.fire();
     }
   }
 }

@@ -3,9 +3,7 @@ package dev.spindle.controllers.network;
 import static dev.spindle.runtime.controller.Declaration.inputs;
 import static dev.spindle.runtime.controller.Declaration.outputs;
 
-import dev.spindle.platform.network.AddressEvent;
 import dev.spindle.platform.network.AddressMessage;
-import dev.spindle.platform.network.LinkEvent;
 import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.Rtnetlink;
@@ -22,7 +20,6 @@ import dev.spindle.runtime.resource.Resource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.slf4j.Logger;
 
 /**
  * Keeps one {@link AddressStatus} per kernel address (id {@code <link>/<prefix>}), as Talos's
@@ -53,7 +50,7 @@ public final class AddressStatusController implements Controller, AutoCloseable 
   public Result reconcile(ReconcileContext ctx) throws NetlinkException {
     if (subscription == null) {
       // subscribe before the dumps: a change racing them still triggers the next reconcile
-      subscription = rtnl.subscribe(new Resync(ctx.trigger(), ctx.logger()));
+      subscription = rtnl.subscribe(KernelResync.of(ctx.trigger(), ctx.logger(), "address", KernelResync.Kind.LINKS, KernelResync.Kind.ADDRESSES));
     }
     Map<Integer, String> linkNames = new HashMap<>();
     for (LinkMessage link : rtnl.links()) {
@@ -71,25 +68,6 @@ public final class AddressStatusController implements Controller, AutoCloseable 
     if (subscription != null) {
       subscription.close();
       subscription = null;
-    }
-  }
-
-  /** Turns every address or link event, and every report of lost events, into a request for a full reconcile. */
-  private record Resync(Trigger trigger, Logger logger) implements Rtnetlink.Listener {
-    @Override
-    public void onLink(LinkEvent event) {
-      trigger.fire();
-    }
-
-    @Override
-    public void onAddress(AddressEvent event) {
-      trigger.fire();
-    }
-
-    @Override
-    public void onError(NetlinkException error) {
-      logger.warn("address events may have been lost ({}), resyncing", error.getMessage());
-      trigger.fire();
     }
   }
 }

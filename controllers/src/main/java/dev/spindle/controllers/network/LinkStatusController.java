@@ -3,7 +3,6 @@ package dev.spindle.controllers.network;
 import static dev.spindle.runtime.controller.Declaration.inputs;
 import static dev.spindle.runtime.controller.Declaration.outputs;
 
-import dev.spindle.platform.network.LinkEvent;
 import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.Rtnetlink;
@@ -19,7 +18,6 @@ import dev.spindle.runtime.controller.Trigger;
 import dev.spindle.runtime.resource.Resource;
 import java.util.List;
 import java.util.Objects;
-import org.slf4j.Logger;
 
 /**
  * Keeps one {@link LinkStatus} per kernel link (id = link name), as Talos's {@code network.LinkStatusController}.
@@ -52,7 +50,7 @@ public final class LinkStatusController implements Controller, AutoCloseable {
   public Result reconcile(ReconcileContext ctx) throws NetlinkException {
     if (subscription == null) {
       // subscribe before the dump: a change racing the dump then still triggers the next reconcile
-      subscription = rtnl.subscribe(new Resync(ctx.trigger(), ctx.logger()));
+      subscription = rtnl.subscribe(KernelResync.of(ctx.trigger(), ctx.logger(), "link", KernelResync.Kind.LINKS));
     }
     List<LinkMessage> links = rtnl.links();
     for (LinkMessage link : links) {
@@ -66,20 +64,6 @@ public final class LinkStatusController implements Controller, AutoCloseable {
     if (subscription != null) {
       subscription.close();
       subscription = null;
-    }
-  }
-
-  /** Turns every link event, and every report of lost events, into a request for a full reconcile. */
-  private record Resync(Trigger trigger, Logger logger) implements Rtnetlink.Listener {
-    @Override
-    public void onLink(LinkEvent event) {
-      trigger.fire();
-    }
-
-    @Override
-    public void onError(NetlinkException error) {
-      logger.warn("link events may have been lost ({}), resyncing", error.getMessage());
-      trigger.fire();
     }
   }
 }

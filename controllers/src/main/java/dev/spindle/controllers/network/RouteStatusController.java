@@ -3,10 +3,8 @@ package dev.spindle.controllers.network;
 import static dev.spindle.runtime.controller.Declaration.inputs;
 import static dev.spindle.runtime.controller.Declaration.outputs;
 
-import dev.spindle.platform.network.LinkEvent;
 import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.network.NetlinkException;
-import dev.spindle.platform.network.RouteEvent;
 import dev.spindle.platform.network.RouteMessage;
 import dev.spindle.platform.network.Rtnetlink;
 import dev.spindle.platform.network.Subscription;
@@ -22,7 +20,6 @@ import dev.spindle.runtime.resource.Resource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.slf4j.Logger;
 
 /**
  * Keeps one {@link RouteStatus} per kernel route, in every table, under Talos's RouteID
@@ -54,7 +51,7 @@ public final class RouteStatusController implements Controller, AutoCloseable {
   public Result reconcile(ReconcileContext ctx) throws NetlinkException {
     if (subscription == null) {
       // subscribe before the dumps: a change racing them still triggers the next reconcile
-      subscription = rtnl.subscribe(new Resync(ctx.trigger(), ctx.logger()));
+      subscription = rtnl.subscribe(KernelResync.of(ctx.trigger(), ctx.logger(), "route", KernelResync.Kind.LINKS, KernelResync.Kind.ROUTES));
     }
     Map<Integer, String> linkNames = new HashMap<>();
     for (LinkMessage link : rtnl.links()) {
@@ -72,25 +69,6 @@ public final class RouteStatusController implements Controller, AutoCloseable {
     if (subscription != null) {
       subscription.close();
       subscription = null;
-    }
-  }
-
-  /** Turns every route or link event, and every report of lost events, into a request for a full reconcile. */
-  private record Resync(Trigger trigger, Logger logger) implements Rtnetlink.Listener {
-    @Override
-    public void onLink(LinkEvent event) {
-      trigger.fire();
-    }
-
-    @Override
-    public void onRoute(RouteEvent event) {
-      trigger.fire();
-    }
-
-    @Override
-    public void onError(NetlinkException error) {
-      logger.warn("route events may have been lost ({}), resyncing", error.getMessage());
-      trigger.fire();
     }
   }
 }
