@@ -7,7 +7,6 @@ import dev.spindle.platform.network.AddressMessage;
 import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.Rtnetlink;
-import dev.spindle.platform.network.Subscription;
 import dev.spindle.resources.network.AddressSpec;
 import dev.spindle.resources.network.Namespaces;
 import dev.spindle.runtime.controller.Controller;
@@ -49,10 +48,11 @@ public final class AddressSpecController implements Controller, AutoCloseable {
   /** What this controller added, by kernel key; only touched on the controller's thread. */
   private final Set<AddressPlan.Key> added = new HashSet<>();
   private final Set<String> reportedConflicts = new HashSet<>();
-  private Subscription subscription;
+  private final KernelResync events;
 
   public AddressSpecController(Rtnetlink rtnl) {
     this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
+    this.events = new KernelResync(rtnl, "address", KernelResync.Kind.LINKS, KernelResync.Kind.ADDRESSES);
   }
 
   @Override
@@ -62,10 +62,7 @@ public final class AddressSpecController implements Controller, AutoCloseable {
 
   @Override
   public Result reconcile(ReconcileContext ctx) throws NetlinkException {
-    if (subscription == null) {
-      // subscribe before the dumps: a change racing them still triggers the next reconcile
-      subscription = rtnl.subscribe(KernelResync.of(ctx.trigger(), ctx.logger(), "address", KernelResync.Kind.LINKS, KernelResync.Kind.ADDRESSES));
-    }
+    events.subscribe(ctx);
     var desired = new ArrayList<AddressPlan.Desired>();
     for (Resource<AddressSpec> spec : ctx.list(AddressSpec.DEFINITION, Namespaces.NETWORK, ResourceQuery.ALL)) {
       boolean running = spec.metadata().phase() == Phase.RUNNING;
@@ -160,9 +157,6 @@ public final class AddressSpecController implements Controller, AutoCloseable {
 
   @Override
   public void close() {
-    if (subscription != null) {
-      subscription.close();
-      subscription = null;
-    }
+    events.close();
   }
 }

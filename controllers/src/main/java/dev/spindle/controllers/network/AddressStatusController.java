@@ -4,10 +4,8 @@ import static dev.spindle.runtime.controller.Declaration.inputs;
 import static dev.spindle.runtime.controller.Declaration.outputs;
 
 import dev.spindle.platform.network.AddressMessage;
-import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.Rtnetlink;
-import dev.spindle.platform.network.Subscription;
 import dev.spindle.resources.network.AddressStatus;
 import dev.spindle.resources.network.Namespaces;
 import dev.spindle.runtime.controller.Controller;
@@ -17,7 +15,6 @@ import dev.spindle.runtime.controller.ReconcileContext;
 import dev.spindle.runtime.controller.Result;
 import dev.spindle.runtime.controller.Trigger;
 import dev.spindle.runtime.resource.Resource;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -33,11 +30,11 @@ import java.util.Objects;
  */
 public final class AddressStatusController implements Controller, AutoCloseable {
   private final Rtnetlink rtnl;
-  /** Only touched on the controller's thread: the runtime runs reconcile and close there. */
-  private Subscription subscription;
+  private final KernelResync events;
 
   public AddressStatusController(Rtnetlink rtnl) {
     this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
+    this.events = new KernelResync(rtnl, "address", KernelResync.Kind.LINKS, KernelResync.Kind.ADDRESSES);
   }
 
   @Override
@@ -48,14 +45,8 @@ public final class AddressStatusController implements Controller, AutoCloseable 
 
   @Override
   public Result reconcile(ReconcileContext ctx) throws NetlinkException {
-    if (subscription == null) {
-      // subscribe before the dumps: a change racing them still triggers the next reconcile
-      subscription = rtnl.subscribe(KernelResync.of(ctx.trigger(), ctx.logger(), "address", KernelResync.Kind.LINKS, KernelResync.Kind.ADDRESSES));
-    }
-    Map<Integer, String> linkNames = new HashMap<>();
-    for (LinkMessage link : rtnl.links()) {
-      linkNames.put(link.index(), link.name());
-    }
+    events.subscribe(ctx);
+    Map<Integer, String> linkNames = KernelResync.linkNames(rtnl);
     for (AddressMessage address : rtnl.addresses()) {
       AddressStatus status = AddressStatusMapper.map(address, linkNames);
       ctx.put(Resource.of(AddressStatus.DEFINITION, Namespaces.NETWORK, status.id(), status));
@@ -65,9 +56,6 @@ public final class AddressStatusController implements Controller, AutoCloseable 
 
   @Override
   public void close() {
-    if (subscription != null) {
-      subscription.close();
-      subscription = null;
-    }
+    events.close();
   }
 }

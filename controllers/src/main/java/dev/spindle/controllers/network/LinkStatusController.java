@@ -6,7 +6,6 @@ import static dev.spindle.runtime.controller.Declaration.outputs;
 import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.Rtnetlink;
-import dev.spindle.platform.network.Subscription;
 import dev.spindle.resources.network.LinkStatus;
 import dev.spindle.resources.network.Namespaces;
 import dev.spindle.runtime.controller.Controller;
@@ -33,11 +32,11 @@ import java.util.Objects;
  */
 public final class LinkStatusController implements Controller, AutoCloseable {
   private final Rtnetlink rtnl;
-  /** Only touched on the controller's thread: the runtime runs reconcile and close there. */
-  private Subscription subscription;
+  private final KernelResync events;
 
   public LinkStatusController(Rtnetlink rtnl) {
     this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
+    this.events = new KernelResync(rtnl, "link", KernelResync.Kind.LINKS);
   }
 
   @Override
@@ -48,10 +47,7 @@ public final class LinkStatusController implements Controller, AutoCloseable {
 
   @Override
   public Result reconcile(ReconcileContext ctx) throws NetlinkException {
-    if (subscription == null) {
-      // subscribe before the dump: a change racing the dump then still triggers the next reconcile
-      subscription = rtnl.subscribe(KernelResync.of(ctx.trigger(), ctx.logger(), "link", KernelResync.Kind.LINKS));
-    }
+    events.subscribe(ctx);
     List<LinkMessage> links = rtnl.links();
     for (LinkMessage link : links) {
       ctx.put(Resource.of(LinkStatus.DEFINITION, Namespaces.NETWORK, link.name(), LinkStatusMapper.map(link, links)));
@@ -61,9 +57,6 @@ public final class LinkStatusController implements Controller, AutoCloseable {
 
   @Override
   public void close() {
-    if (subscription != null) {
-      subscription.close();
-      subscription = null;
-    }
+    events.close();
   }
 }

@@ -3,11 +3,9 @@ package dev.spindle.controllers.network;
 import static dev.spindle.runtime.controller.Declaration.inputs;
 import static dev.spindle.runtime.controller.Declaration.outputs;
 
-import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.RouteMessage;
 import dev.spindle.platform.network.Rtnetlink;
-import dev.spindle.platform.network.Subscription;
 import dev.spindle.resources.network.Namespaces;
 import dev.spindle.resources.network.RouteStatus;
 import dev.spindle.runtime.controller.Controller;
@@ -17,7 +15,6 @@ import dev.spindle.runtime.controller.ReconcileContext;
 import dev.spindle.runtime.controller.Result;
 import dev.spindle.runtime.controller.Trigger;
 import dev.spindle.runtime.resource.Resource;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -34,11 +31,11 @@ import java.util.Objects;
  */
 public final class RouteStatusController implements Controller, AutoCloseable {
   private final Rtnetlink rtnl;
-  /** Only touched on the controller's thread: the runtime runs reconcile and close there. */
-  private Subscription subscription;
+  private final KernelResync events;
 
   public RouteStatusController(Rtnetlink rtnl) {
     this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
+    this.events = new KernelResync(rtnl, "route", KernelResync.Kind.LINKS, KernelResync.Kind.ROUTES);
   }
 
   @Override
@@ -49,14 +46,8 @@ public final class RouteStatusController implements Controller, AutoCloseable {
 
   @Override
   public Result reconcile(ReconcileContext ctx) throws NetlinkException {
-    if (subscription == null) {
-      // subscribe before the dumps: a change racing them still triggers the next reconcile
-      subscription = rtnl.subscribe(KernelResync.of(ctx.trigger(), ctx.logger(), "route", KernelResync.Kind.LINKS, KernelResync.Kind.ROUTES));
-    }
-    Map<Integer, String> linkNames = new HashMap<>();
-    for (LinkMessage link : rtnl.links()) {
-      linkNames.put(link.index(), link.name());
-    }
+    events.subscribe(ctx);
+    Map<Integer, String> linkNames = KernelResync.linkNames(rtnl);
     for (RouteMessage route : rtnl.routes()) {
       RouteStatus status = RouteStatusMapper.map(route, linkNames);
       ctx.put(Resource.of(RouteStatus.DEFINITION, Namespaces.NETWORK, status.id(), status));
@@ -66,9 +57,6 @@ public final class RouteStatusController implements Controller, AutoCloseable {
 
   @Override
   public void close() {
-    if (subscription != null) {
-      subscription.close();
-      subscription = null;
-    }
+    events.close();
   }
 }
