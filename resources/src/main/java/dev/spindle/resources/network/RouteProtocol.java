@@ -12,14 +12,15 @@ import java.util.List;
  * the wire.
  */
 public record RouteProtocol(int number) implements ProtoValue {
-  private static final List<String> NAMES = List.of("unspec", "redirect", "kernel", "boot", "static");
+  private static final NamedNumber NAMES = NamedNumber.sequence("RouteProtocol", List.of(
+      "unspec", "redirect", "kernel", "boot", "static"));
 
   public static final RouteProtocol KERNEL = new RouteProtocol(2);
   public static final RouteProtocol BOOT = new RouteProtocol(3);
   public static final RouteProtocol STATIC = new RouteProtocol(4);
 
   public RouteProtocol {
-    NamedNumber.check("RouteProtocol", number);
+    NAMES.check(number);
   }
 
   public static RouteProtocol of(int number) {
@@ -28,12 +29,12 @@ public record RouteProtocol(int number) implements ProtoValue {
 
   @JsonValue
   public String text() {
-    return NamedNumber.text("RouteProtocol", NAMES, number);
+    return NAMES.text(number);
   }
 
   @JsonCreator
   public static RouteProtocol parse(String text) {
-    return new RouteProtocol(NamedNumber.parse("RouteProtocol", NAMES, text));
+    return new RouteProtocol(NAMES.parse(text));
   }
 
   @Override

@@ -12,14 +12,15 @@ import java.util.List;
  * {@code RouteType(<n>)}. A record rather than an enum because the kernel field is a full byte. A varint on the wire.
  */
 public record RouteType(int number) implements ProtoValue {
-  private static final List<String> NAMES = List.of("unspec", "unicast", "local", "broadcast", "anycast",
-      "multicast", "blackhole", "unreachable", "prohibit", "throw", "nat", "xresolve");
+  private static final NamedNumber NAMES = NamedNumber.sequence("RouteType", List.of(
+      "unspec", "unicast", "local", "broadcast", "anycast",
+      "multicast", "blackhole", "unreachable", "prohibit", "throw", "nat", "xresolve"));
 
   public static final RouteType UNICAST = new RouteType(1);
   public static final RouteType LOCAL = new RouteType(2);
 
   public RouteType {
-    NamedNumber.check("RouteType", number);
+    NAMES.check(number);
   }
 
   public static RouteType of(int number) {
@@ -28,12 +29,12 @@ public record RouteType(int number) implements ProtoValue {
 
   @JsonValue
   public String text() {
-    return NamedNumber.text("RouteType", NAMES, number);
+    return NAMES.text(number);
   }
 
   @JsonCreator
   public static RouteType parse(String text) {
-    return new RouteType(NamedNumber.parse("RouteType", NAMES, text));
+    return new RouteType(NAMES.parse(text));
   }
 
   @Override

@@ -3,10 +3,7 @@ package dev.spindle.resources.network;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.spindle.runtime.codec.ProtoValue;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An address or route scope ({@code RT_SCOPE_*}), as Talos's {@code nethelpers.Scope}: {@code global} (0),
@@ -15,22 +12,18 @@ import java.util.regex.Pattern;
  * enumer prints it, {@code Scope(<n>)}, and reads back. A varint on the wire.
  */
 public record Scope(int number) implements ProtoValue {
+  // first: the constants below are built through it
+  private static final NamedNumber NAMES =
+      NamedNumber.sparse("Scope", Map.of(0, "global", 200, "site", 253, "link", 254, "host", 255, "nowhere"));
+
   public static final Scope GLOBAL = new Scope(0);
   public static final Scope SITE = new Scope(200);
   public static final Scope LINK = new Scope(253);
   public static final Scope HOST = new Scope(254);
   public static final Scope NOWHERE = new Scope(255);
 
-  private static final Map<Integer, String> NAMES =
-      Map.of(0, "global", 200, "site", 253, "link", 254, "host", 255, "nowhere");
-  private static final Map<String, Integer> NUMBERS =
-      Map.of("global", 0, "site", 200, "link", 253, "host", 254, "nowhere", 255);
-  private static final Pattern UNNAMED = Pattern.compile("Scope\\((\\d+)\\)");
-
   public Scope {
-    if (number < 0 || number > 255) {
-      throw new IllegalArgumentException("scope " + number + " outside 0..255");
-    }
+    NAMES.check(number);
   }
 
   public static Scope of(int number) {
@@ -39,21 +32,12 @@ public record Scope(int number) implements ProtoValue {
 
   @JsonValue
   public String text() {
-    String name = NAMES.get(number);
-    return name != null ? name : "Scope(" + number + ")";
+    return NAMES.text(number);
   }
 
   @JsonCreator
   public static Scope parse(String text) {
-    Integer named = NUMBERS.get(text.toLowerCase(Locale.ROOT));
-    if (named != null) {
-      return new Scope(named);
-    }
-    Matcher m = UNNAMED.matcher(text);
-    if (m.matches() && m.group(1).length() <= 3) {
-      return new Scope(Integer.parseInt(m.group(1)));
-    }
-    throw new IllegalArgumentException(text + " does not belong to Scope values");
+    return new Scope(NAMES.parse(text));
   }
 
   @Override
