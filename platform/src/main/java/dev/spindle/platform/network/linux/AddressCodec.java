@@ -16,10 +16,6 @@ public final class AddressCodec {
   public static final int RTM_DELADDR = 21;
   public static final int RTM_GETADDR = 22;
 
-  public static final int NLM_F_REPLACE = 0x100;
-  public static final int NLM_F_EXCL = 0x200;
-  public static final int NLM_F_CREATE = 0x400;
-
   public static final int IFA_ADDRESS = 1;
   public static final int IFA_LOCAL = 2;
   public static final int IFA_LABEL = 3;
@@ -52,11 +48,11 @@ public final class AddressCodec {
         .flags(ifa.flags()).scope(ifa.scope());
     for (RtAttr a : RtAttr.parse(in)) {
       switch (a.type()) {
-        case IFA_ADDRESS -> address.address(ip(a, length));
-        case IFA_LOCAL -> address.local(ip(a, length));
-        case IFA_BROADCAST -> address.broadcast(ip(a, length));
-        case IFA_ANYCAST -> address.anycast(ip(a, length));
-        case IFA_MULTICAST -> address.multicast(ip(a, length));
+        case IFA_ADDRESS -> address.address(a.address(length));
+        case IFA_LOCAL -> address.local(a.address(length));
+        case IFA_BROADCAST -> address.broadcast(a.address(length));
+        case IFA_ANYCAST -> address.anycast(a.address(length));
+        case IFA_MULTICAST -> address.multicast(a.address(length));
         case IFA_LABEL -> address.label(a.string());
         case IFA_FLAGS -> address.flags(a.u32());
         case IFA_RT_PRIORITY -> address.priority(a.u32());
@@ -78,13 +74,6 @@ public final class AddressCodec {
     return decoded;
   }
 
-  private static byte[] ip(RtAttr a, int length) {
-    if (a.value().remaining() != length) {
-      throw new MalformedNetlinkException(
-          "attribute " + a.type() + ": " + a.value().remaining() + " bytes, a " + length + "-byte address expected");
-    }
-    return a.bytes();
-  }
 
   /** A complete {@code RTM_GETADDR} dump request for every address of {@code family} (0: both). */
   public static byte[] dumpRequest(int seq, int family) {
@@ -96,12 +85,12 @@ public final class AddressCodec {
 
   /** {@code ip addr add}: create, and {@code EEXIST} if the address is there already. */
   public static byte[] addRequest(int seq, AddressMessage address) {
-    return request(seq, RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL, address);
+    return request(seq, RTM_NEWADDR, NlMsg.NLM_F_CREATE | NlMsg.NLM_F_EXCL, address);
   }
 
   /** {@code ip addr replace}: create, or change the existing address in place. */
   public static byte[] replaceRequest(int seq, AddressMessage address) {
-    return request(seq, RTM_NEWADDR, NLM_F_CREATE | NLM_F_REPLACE, address);
+    return request(seq, RTM_NEWADDR, NlMsg.NLM_F_CREATE | NlMsg.NLM_F_REPLACE, address);
   }
 
   /** {@code ip addr del}. */
@@ -115,11 +104,11 @@ public final class AddressCodec {
    */
   static byte[] request(int seq, int type, int flags, AddressMessage address) {
     ByteBuffer attrs = ByteBuffer.allocate(160 + 4 * address.label().length()).order(ByteOrder.nativeOrder());
-    putIfPresent(attrs, IFA_LOCAL, address.local());
-    putIfPresent(attrs, IFA_ADDRESS, address.address());
-    putIfPresent(attrs, IFA_BROADCAST, address.broadcast());
-    putIfPresent(attrs, IFA_ANYCAST, address.anycast());
-    putIfPresent(attrs, IFA_MULTICAST, address.multicast());
+    RtAttr.putIfPresent(attrs, IFA_LOCAL, address.local());
+    RtAttr.putIfPresent(attrs, IFA_ADDRESS, address.address());
+    RtAttr.putIfPresent(attrs, IFA_BROADCAST, address.broadcast());
+    RtAttr.putIfPresent(attrs, IFA_ANYCAST, address.anycast());
+    RtAttr.putIfPresent(attrs, IFA_MULTICAST, address.multicast());
     if (!address.label().isEmpty()) {
       RtAttr.putString(attrs, IFA_LABEL, address.label());
     }
@@ -142,11 +131,5 @@ public final class AddressCodec {
         address.index()).encode(out);
     out.put(attrs);
     return out.array();
-  }
-
-  private static void putIfPresent(ByteBuffer out, int type, byte[] ip) {
-    if (ip.length > 0) {
-      RtAttr.put(out, type, ip);
-    }
   }
 }

@@ -26,6 +26,10 @@ public record NlMsg(int length, int type, int flags, int seq, int pid) {
   public static final int NLM_F_ROOT = 0x100;
   public static final int NLM_F_MATCH = 0x200;
   public static final int NLM_F_DUMP = NLM_F_ROOT | NLM_F_MATCH;
+  /** Flags of new-object requests (the same bits as ROOT/MATCH, which only dump requests use). */
+  public static final int NLM_F_REPLACE = 0x100;
+  public static final int NLM_F_EXCL = 0x200;
+  public static final int NLM_F_CREATE = 0x400;
 
   /** One message: its header and its payload (a read-only, host-order view of exactly {@code length - 16} bytes). */
   public record Message(NlMsg header, ByteBuffer payload) {}

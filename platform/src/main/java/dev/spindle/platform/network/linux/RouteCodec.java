@@ -53,10 +53,10 @@ public final class RouteCodec {
         .flags(rtm.flags());
     for (RtAttr a : RtAttr.parse(in)) {
       switch (a.type()) {
-        case RTA_DST -> route.dst(ip(a, length));
-        case RTA_SRC -> route.src(ip(a, length));
-        case RTA_PREFSRC -> route.prefSrc(ip(a, length));
-        case RTA_GATEWAY -> route.gateway(ip(a, length));
+        case RTA_DST -> route.dst(a.address(length));
+        case RTA_SRC -> route.src(a.address(length));
+        case RTA_PREFSRC -> route.prefSrc(a.address(length));
+        case RTA_GATEWAY -> route.gateway(a.address(length));
         case RTA_OIF -> route.outIndex(a.u32());
         case RTA_PRIORITY -> route.priority(a.u32());
         case RTA_TABLE -> route.table(a.u32());
@@ -73,13 +73,6 @@ public final class RouteCodec {
     return route.build();
   }
 
-  private static byte[] ip(RtAttr a, int length) {
-    if (a.value().remaining() != length) {
-      throw new MalformedNetlinkException(
-          "attribute " + a.type() + ": " + a.value().remaining() + " bytes, a " + length + "-byte address expected");
-    }
-    return a.bytes();
-  }
 
   /** A complete {@code RTM_GETROUTE} dump request for every route of {@code family} (0: all) in every table. */
   public static byte[] dumpRequest(int seq, int family) {
@@ -91,12 +84,12 @@ public final class RouteCodec {
 
   /** {@code ip route add}: create, and {@code EEXIST} if the route is there already. */
   public static byte[] addRequest(int seq, RouteMessage route) {
-    return request(seq, RTM_NEWROUTE, AddressCodec.NLM_F_CREATE | AddressCodec.NLM_F_EXCL, route, false);
+    return request(seq, RTM_NEWROUTE, NlMsg.NLM_F_CREATE | NlMsg.NLM_F_EXCL, route, false);
   }
 
   /** {@code ip route replace}: create, or replace the route with the same key. */
   public static byte[] replaceRequest(int seq, RouteMessage route) {
-    return request(seq, RTM_NEWROUTE, AddressCodec.NLM_F_CREATE | AddressCodec.NLM_F_REPLACE, route, false);
+    return request(seq, RTM_NEWROUTE, NlMsg.NLM_F_CREATE | NlMsg.NLM_F_REPLACE, route, false);
   }
 
   /**
@@ -117,10 +110,10 @@ public final class RouteCodec {
     if (Integer.compareUnsigned(table, 255) > 0) {
       RtAttr.putU32(attrs, RTA_TABLE, table);
     }
-    putIfPresent(attrs, RTA_DST, route.dst());
-    putIfPresent(attrs, RTA_SRC, route.src());
-    putIfPresent(attrs, RTA_PREFSRC, route.prefSrc());
-    putIfPresent(attrs, RTA_GATEWAY, route.gateway());
+    RtAttr.putIfPresent(attrs, RTA_DST, route.dst());
+    RtAttr.putIfPresent(attrs, RTA_SRC, route.src());
+    RtAttr.putIfPresent(attrs, RTA_PREFSRC, route.prefSrc());
+    RtAttr.putIfPresent(attrs, RTA_GATEWAY, route.gateway());
     if (route.priority() != 0) {
       RtAttr.putU32(attrs, RTA_PRIORITY, route.priority());
     }
@@ -141,11 +134,5 @@ public final class RouteCodec {
         delete ? Ifa.SCOPE_NOWHERE : route.scope(), route.type(), route.flags()).encode(out);
     out.put(attrs);
     return out.array();
-  }
-
-  private static void putIfPresent(ByteBuffer out, int type, byte[] ip) {
-    if (ip.length > 0) {
-      RtAttr.put(out, type, ip);
-    }
   }
 }

@@ -77,6 +77,22 @@ public record RtAttr(int type, ByteBuffer value) {
     return bytes;
   }
 
+  /** The value as an address of exactly {@code length} bytes (4 for IPv4, 16 for IPv6). */
+  public byte[] address(int length) {
+    if (value.remaining() != length) {
+      throw new MalformedNetlinkException(
+          "attribute " + type + ": " + value.remaining() + " bytes, a " + length + "-byte address expected");
+    }
+    return bytes();
+  }
+
+  /** Appends an address attribute, unless the address is absent (empty). */
+  public static void putIfPresent(ByteBuffer out, int type, byte[] address) {
+    if (address.length > 0) {
+      put(out, type, address);
+    }
+  }
+
   /** Appends an attribute with the given value, padded to 4 bytes. */
   public static void put(ByteBuffer out, int type, byte[] value) {
     out.order(ByteOrder.nativeOrder());
