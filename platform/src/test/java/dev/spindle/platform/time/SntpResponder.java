@@ -75,8 +75,9 @@ final class SntpResponder implements AutoCloseable {
           continue;
         }
         byte[] reply = reply(buffer, received);
-        socket.send(new DatagramPacket(reply, reply.length, request.getSocketAddress()));
+        // counted before it is sent: the client may read the count as soon as the answer arrives
         answered.incrementAndGet();
+        socket.send(new DatagramPacket(reply, reply.length, request.getSocketAddress()));
       } catch (IOException e) {
         return; // closed
       }
