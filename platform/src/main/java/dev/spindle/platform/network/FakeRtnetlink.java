@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -39,10 +38,15 @@ public final class FakeRtnetlink implements Rtnetlink {
   private static final int MIN_MTU = 68;
   private static final int MAX_MTU = 65536;
   private static final int IFNAMSIZ = 16;
+  private static final int IFALIASZ = 256;
+  private static final java.util.Set<String> DEPENDENT_CARRIER = java.util.Set.of("veth", "bridge", "bond", "vlan", "macvlan");
 
   private final TreeMap<Integer, LinkMessage> links = new TreeMap<>();
   private final FakeAddresses addresses = new FakeAddresses();
   private final FakeRoutes routes = new FakeRoutes();
+  private final FakeRules rules = new FakeRules();
+  private final java.util.Set<String> missingKinds = new java.util.HashSet<>();
+  private volatile boolean refuseLiveRename;
   private final List<FakeSubscription> subscriptions = new CopyOnWriteArrayList<>();
   private final Deque<Errno> faults = new ArrayDeque<>();
   private volatile boolean dropping;
@@ -201,6 +205,286 @@ public final class FakeRtnetlink implements Rtnetlink {
     emit(new RouteEvent(RouteEvent.Change.DELETED, removed));
   }
 
+  @Override
+  public void createLink(LinkRequest request) throws NetlinkException {
+    String doing = "creating link " + request.name() + " type " + request.info().kind();
+    var created = new ArrayList<LinkMessage>();
+    synchronized (this) {
+      checkFault(doing);
+      checkName(request.name(), doing);
+      if (missingKinds.contains(request.info().kind())) {
+        throw new NetlinkException(Errno.EOPNOTSUPP, doing + ": no " + request.info().module() + " module");
+      }
+      if (find(request.name()).isPresent()) {
+        throw new NetlinkException(Errno.EEXIST, doing);
+      }
+      if (request.info() instanceof VethInfo veth) {
+        checkName(veth.peerName(), doing);
+        if (veth.peerName().equals(request.name()) || find(veth.peerName()).isPresent()) {
+          throw new NetlinkException(Errno.EEXIST, doing + ": peer " + veth.peerName());
+        }
+      }
+      if (request.masterIndex() != 0) {
+        checkMaster(request.masterIndex(), request.up(), doing);
+      }
+      checkUnique(request, doing);
+      int index = lastIndex + 1;
+      LinkMessage link = FakeLinkKinds.create(request, index, links::get, doing);
+      if (request.info() instanceof VethInfo veth) {
+        LinkMessage peer = FakeLinkKinds.create(LinkRequest.of(veth.peerName(), veth), index + 1, links::get, doing)
+            .toBuilder().parentIndex(index).build();
+        link = link.toBuilder().parentIndex(peer.index()).build();
+        created.add(peer);
+      }
+      created.addFirst(link);
+      created.forEach(l -> links.put(l.index(), l));
+      lastIndex = created.getLast().index();
+    }
+    created.forEach(l -> emit(LinkEvent.Change.NEW, l));
+    String name = request.name();
+    if (request.up()) {
+      setUp(name, true);
+    }
+    if (request.masterIndex() != 0) {
+      enslave(created.getFirst().index(), request.masterIndex(), doing);
+    }
+  }
+
+  @Override
+  public void setLink(int index, LinkChange c) throws NetlinkException {
+    String doing = "changing link " + index + " (" + c + ")";
+    LinkMessage link;
+    synchronized (this) {
+      checkFault(doing);
+      link = linkAt(index, doing);
+    }
+    String name = link.name();
+    // the order of the kernel's do_setlink(): address, mtu, name, alias, flags, master
+    if (c.hardwareAddr() != null) {
+      byte[] mac = c.hardwareAddr();
+      synchronized (this) {
+        LinkMessage now = linkAt(index, doing);
+        if (now.type() != Arphrd.ETHER) {
+          throw new NetlinkException(Errno.EOPNOTSUPP, doing + ": no hardware address to set");
+        }
+        if (mac.length < 6) {
+          throw new NetlinkException(Errno.EINVAL, doing + ": hardware address of " + mac.length + " bytes");
+        }
+        if ((mac[0] & 1) != 0 || java.util.Arrays.equals(mac, new byte[6])) {
+          throw new NetlinkException(Errno.EADDRNOTAVAIL, doing + ": not a unicast MAC");
+        }
+      }
+      change(name, doing, l -> l.toBuilder().hardwareAddr(java.util.Arrays.copyOf(mac, 6)).build());
+    }
+    if (c.mtu() != null) {
+      int mtu = c.mtu();
+      synchronized (this) {
+        LinkMessage now = linkAt(index, doing);
+        int max = now.kind().isEmpty() ? MAX_MTU : FakeLinkKinds.MAX_MTU;
+        LinkMessage parent = links.get(now.parentIndex());
+        if (mtu < MIN_MTU || mtu > max) {
+          throw new NetlinkException(Errno.EINVAL, doing + ": mtu " + mtu + " out of range");
+        }
+        if (parent != null && mtu > parent.mtu() && (now.kind().equals("vlan") || now.kind().equals("macvlan"))) {
+          throw new NetlinkException(now.kind().equals("vlan") ? Errno.ERANGE : Errno.EINVAL,
+              doing + ": mtu above the lower link's " + parent.mtu());
+        }
+      }
+      change(name, doing, l -> l.toBuilder().mtu(mtu).build());
+    }
+    if (c.name() != null && !c.name().equals(name)) {
+      rename(name, c.name());
+      name = c.name();
+    }
+    if (c.alias() != null) {
+      if (c.alias().getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= IFALIASZ) {
+        throw new NetlinkException(Errno.ERANGE, doing + ": alias longer than " + (IFALIASZ - 1) + " bytes");
+      }
+      String alias = c.alias();
+      change(name, doing, l -> l.toBuilder().alias(alias).build());
+    }
+    if (c.up() != null) {
+      setUp(name, c.up());
+    }
+    if (c.masterIndex() != null) {
+      if (c.masterIndex() == 0) {
+        release(index);
+      } else {
+        synchronized (this) {
+          checkMaster(c.masterIndex(), linkAt(index, doing).hasFlags(Iff.UP), doing);
+        }
+        enslave(index, c.masterIndex(), doing);
+      }
+    }
+  }
+
+  @Override
+  public void deleteLink(int index) throws NetlinkException {
+    String doing = "deleting link " + index;
+    LinkMessage link;
+    synchronized (this) {
+      checkFault(doing);
+      link = linkAt(index, doing);
+    }
+    deleteLink(link, "deleting link " + link.name());
+  }
+
+  @Override
+  public List<RuleMessage> rules() throws NetlinkException {
+    synchronized (this) {
+      checkFault("dumping rules");
+      return rules.all(name -> find(name).isPresent());
+    }
+  }
+
+  @Override
+  public void addRule(RuleMessage rule) throws NetlinkException {
+    String doing = "adding rule " + rule.describe();
+    synchronized (this) {
+      checkFault(doing);
+      rules.add(rule, id -> rules.uses(id) || routes.all().stream().anyMatch(r -> r.table() == id), doing);
+    }
+  }
+
+  @Override
+  public void deleteRule(RuleMessage rule) throws NetlinkException {
+    String doing = "deleting rule " + rule.describe();
+    synchronized (this) {
+      checkFault(doing);
+      rules.delete(rule, doing);
+    }
+  }
+
+  /**
+   * Makes {@link #createLink} answer {@link Errno#EOPNOTSUPP} for these kinds, as a kernel without their modules
+   * ({@code bonding}, {@code 8021q}, {@code dummy}, {@code wireguard}) does.
+   */
+  public synchronized void withoutKinds(String... kinds) {
+    missingKinds.addAll(List.of(kinds));
+  }
+
+  /** Makes renaming a link that is up {@link Errno#EBUSY}, as kernels before 6.2 answer. */
+  public void refuseLiveRename() {
+    refuseLiveRename = true;
+  }
+
+  private LinkMessage linkAt(int index, String doing) throws NetlinkException {
+    LinkMessage link = links.get(index);
+    if (link == null) {
+      throw new NetlinkException(Errno.ENODEV, doing);
+    }
+    return link;
+  }
+
+  /** The kernel's do_set_master(): an unknown index is EINVAL, a link that takes no ports EOPNOTSUPP. */
+  private void checkMaster(int masterIndex, boolean portUp, String doing) throws NetlinkException {
+    LinkMessage master = links.get(masterIndex);
+    if (master == null) {
+      throw new NetlinkException(Errno.EINVAL, doing + ": no master " + masterIndex);
+    }
+    if (!FakeLinkKinds.isMaster(master)) {
+      throw new NetlinkException(Errno.EOPNOTSUPP, doing + ": " + master.name() + " takes no ports");
+    }
+    if (master.kind().equals("bond") && portUp) {
+      throw new NetlinkException(Errno.EPERM, doing + ": a bond port must be down to be enslaved");
+    }
+  }
+
+  /** A second VXLAN with the same VNI and port, or a second VLAN with the same id on a link, is EEXIST. */
+  private void checkUnique(LinkRequest request, String doing) throws NetlinkException {
+    for (LinkMessage other : links.values()) {
+      boolean clash = switch (request.info()) {
+        case VxlanInfo v when other.info() instanceof VxlanInfo o ->
+            o.vni() == v.vni() && o.port() == (v.port() == 0 ? 8472 : v.port());
+        case VlanInfo v when other.info() instanceof VlanInfo o ->
+            o.id() == v.id() && other.parentIndex() == request.parentIndex();
+        default -> false;
+      };
+      if (clash) {
+        throw new NetlinkException(Errno.EEXIST, doing + ": " + other.name() + " has the same id");
+      }
+    }
+  }
+
+  private void enslave(int index, int masterIndex, String doing) throws NetlinkException {
+    LinkMessage changed;
+    synchronized (this) {
+      LinkMessage port = linkAt(index, doing);
+      LinkMessage master = linkAt(masterIndex, doing);
+      if (port.masterIndex() == masterIndex) {
+        return;
+      }
+      int flags = master.kind().equals("bond") ? port.flags() | Iff.SLAVE : port.flags() & ~Iff.SLAVE;
+      changed = port.toBuilder().masterIndex(masterIndex).slaveKind(master.kind()).flags(flags).build();
+      links.put(index, changed);
+    }
+    emit(LinkEvent.Change.CHANGED, changed);
+    refreshCarrier();
+  }
+
+  private void release(int index) throws NetlinkException {
+    LinkMessage changed;
+    synchronized (this) {
+      LinkMessage port = linkAt(index, "releasing link " + index);
+      if (port.masterIndex() == 0) {
+        return;
+      }
+      changed = port.toBuilder().masterIndex(0).slaveKind("").flags(port.flags() & ~Iff.SLAVE).build();
+      links.put(index, changed);
+    }
+    emit(LinkEvent.Change.CHANGED, changed);
+    refreshCarrier();
+  }
+
+  /**
+   * The link's carrier and operstate as its driver derives them: a veth has carrier when its peer is up, a bridge
+   * or bond when a port has carrier, a VLAN or macvlan when its lower link has; other links whenever they are up.
+   */
+  private LinkMessage withState(LinkMessage link) {
+    int carrierBits = Iff.RUNNING | Iff.LOWER_UP;
+    if (!link.hasFlags(Iff.UP)) {
+      return link.toBuilder().flags(link.flags() & ~carrierBits).operState(IfOper.DOWN).build();
+    }
+    LinkMessage parent = links.get(link.parentIndex());
+    boolean carrier = switch (link.kind()) {
+      case "veth" -> parent != null && parent.hasFlags(Iff.UP);
+      case "bridge", "bond" -> links.values().stream()
+          .anyMatch(p -> p.masterIndex() == link.index() && p.hasFlags(Iff.UP | Iff.LOWER_UP));
+      case "vlan", "macvlan" -> parent != null && parent.hasFlags(Iff.LOWER_UP);
+      default -> true;
+    };
+    int oper = !carrier ? (link.parentIndex() != 0 ? IfOper.LOWERLAYERDOWN : IfOper.DOWN)
+        : FakeLinkKinds.tracksCarrier(link) ? IfOper.UP : IfOper.UNKNOWN;
+    String qdisc = !link.qdisc().equals("noop") ? link.qdisc() : link.kind().isEmpty() ? "fq_codel" : "noqueue";
+    return link.toBuilder().flags(carrier ? link.flags() | carrierBits : link.flags() & ~carrierBits)
+        .operState(oper).qdisc(qdisc).build();
+  }
+
+  /** Recomputes every link's carrier (one link's change moves its peer's, master's and upper links') and notifies. */
+  private void refreshCarrier() {
+    var changed = new java.util.LinkedHashMap<Integer, LinkMessage>();
+    synchronized (this) {
+      for (int pass = 0; pass < 3; pass++) {
+        boolean any = false;
+        for (LinkMessage link : List.copyOf(links.values())) {
+          if (!link.hasFlags(Iff.UP) || !DEPENDENT_CARRIER.contains(link.kind())) {
+            continue; // only an up link's carrier follows other links
+          }
+          LinkMessage now = withState(link);
+          if (!now.equals(link)) {
+            links.put(now.index(), now);
+            changed.put(now.index(), now);
+            any = true;
+          }
+        }
+        if (!any) {
+          break;
+        }
+      }
+    }
+    changed.values().forEach(l -> emit(LinkEvent.Change.CHANGED, l));
+  }
+
   /** The link an address request names; the family is checked first, as rtnetlink dispatches on it. */
   private LinkMessage linkAt(AddressMessage address, String doing) throws NetlinkException {
     if (address.family() != Ifa.AF_INET && address.family() != Ifa.AF_INET6) {
@@ -290,9 +574,7 @@ public final class FakeRtnetlink implements Rtnetlink {
 
   /** {@code ip link add <name> type dummy}: an Ethernet-type link with a random locally administered MAC. */
   public LinkMessage addDummy(String name) throws NetlinkException {
-    byte[] mac = new byte[6];
-    ThreadLocalRandom.current().nextBytes(mac);
-    mac[0] = (byte) ((mac[0] & 0xFE) | 0x02);
+    byte[] mac = FakeLinkKinds.randomMac();
     return addLink(LinkMessage.builder(0, name).type(Arphrd.ETHER).flags(Iff.BROADCAST | Iff.NOARP)
         .hardwareAddr(mac).broadcastAddr(new byte[] {-1, -1, -1, -1, -1, -1}).mtu(1500).qdisc("noop")
         .operState(IfOper.DOWN).kind("dummy").build());
@@ -303,13 +585,8 @@ public final class FakeRtnetlink implements Rtnetlink {
    * go to operstate unknown rather than up. Setting the state a link already has changes nothing and notifies no one.
    */
   public void setUp(String name, boolean up) throws NetlinkException {
-    boolean changed = change(name, "setting link " + name + (up ? " up" : " down"), link -> {
-      int carrier = Iff.UP | Iff.RUNNING | Iff.LOWER_UP;
-      boolean tracksCarrier = link.type() != Arphrd.LOOPBACK && !link.kind().equals("dummy");
-      return link.toBuilder().flags(up ? link.flags() | carrier : link.flags() & ~carrier)
-          .operState(up ? (tracksCarrier ? IfOper.UP : IfOper.UNKNOWN) : IfOper.DOWN)
-          .qdisc(up && link.qdisc().equals("noop") ? "fq_codel" : link.qdisc()).build();
-    });
+    boolean changed = change(name, "setting link " + name + (up ? " up" : " down"),
+        link -> withState(link.toBuilder().flags(up ? link.flags() | Iff.UP : link.flags() & ~Iff.UP).build()));
     if (changed) {
       List<AddressEvent> events;
       var routeEvents = new ArrayList<RouteEvent>();
@@ -327,6 +604,7 @@ public final class FakeRtnetlink implements Rtnetlink {
       }
       events.forEach(this::emit);
       routeEvents.forEach(this::emit);
+      refreshCarrier();
     }
   }
 
@@ -342,7 +620,10 @@ public final class FakeRtnetlink implements Rtnetlink {
     change(name, doing, link -> link.toBuilder().mtu(mtu).build());
   }
 
-  /** {@code ip link set <name> name <newName>}; the kernel refuses to rename a link that is up ({@code EBUSY}). */
+  /**
+   * {@code ip link set <name> name <newName>}. Kernels since 6.2 rename a link that is up; older ones refused with
+   * {@code EBUSY}, which {@link #refuseLiveRename()} brings back.
+   */
   public void rename(String name, String newName) throws NetlinkException {
     String doing = "renaming link " + name + " to " + newName;
     LinkMessage renamed;
@@ -352,7 +633,7 @@ public final class FakeRtnetlink implements Rtnetlink {
       if (find(newName).isPresent()) {
         throw new NetlinkException(Errno.EEXIST, doing);
       }
-      if (link.hasFlags(Iff.UP)) {
+      if (link.hasFlags(Iff.UP) && refuseLiveRename) {
         throw new NetlinkException(Errno.EBUSY, doing);
       }
       renamed = link.toBuilder().name(newName).build();
@@ -367,12 +648,23 @@ public final class FakeRtnetlink implements Rtnetlink {
    */
   public void delete(String name) throws NetlinkException {
     String doing = "deleting link " + name;
+    LinkMessage link;
+    synchronized (this) {
+      link = require(name, doing);
+    }
+    deleteLink(link, doing);
+  }
+
+  private void deleteLink(LinkMessage target, String doing) throws NetlinkException {
     var deleted = new ArrayList<LinkMessage>();
     var released = new ArrayList<LinkMessage>();
     var lostAddresses = new ArrayList<AddressEvent>();
     var lostRoutes = new ArrayList<RouteEvent>();
     synchronized (this) {
-      LinkMessage link = require(name, doing);
+      LinkMessage link = links.get(target.index());
+      if (link == null) {
+        throw new NetlinkException(Errno.ENODEV, doing);
+      }
       if (link.kind().isEmpty()) {
         throw new NetlinkException(Errno.EOPNOTSUPP, doing);
       }
@@ -381,7 +673,7 @@ public final class FakeRtnetlink implements Rtnetlink {
       deleted.forEach(gone -> lostAddresses.addAll(addresses.removeLink(gone.index())));
       deleted.forEach(gone -> lostRoutes.addAll(routes.removeLink(gone.index())));
       for (LinkMessage port : List.copyOf(links.values())) {
-        if (port.masterIndex() == link.index()) {
+        if (deleted.stream().anyMatch(gone -> gone.index() == port.masterIndex())) {
           LinkMessage free = port.toBuilder().masterIndex(0).slaveKind("").flags(port.flags() & ~Iff.SLAVE).build();
           links.put(free.index(), free);
           released.add(free);
@@ -392,6 +684,7 @@ public final class FakeRtnetlink implements Rtnetlink {
     lostRoutes.forEach(this::emit);
     deleted.forEach(l -> emit(LinkEvent.Change.DELETED, l));
     released.forEach(l -> emit(LinkEvent.Change.CHANGED, l));
+    refreshCarrier();
   }
 
   private List<LinkMessage> removeAll(Predicate<LinkMessage> which) {

@@ -220,6 +220,37 @@ public final class LinuxRtnetlink implements Rtnetlink {
     exchange(seq -> RouteCodec.deleteRequest(seq, route), "deleting route " + route.describe());
   }
 
+  // TODO(linkport): encoded in the next commit; until then the Linux adapter refuses the link and rule writes
+  @Override
+  public void createLink(dev.spindle.platform.network.LinkRequest request) {
+    throw new UnsupportedOperationException("createLink: not yet encoded");
+  }
+
+  @Override
+  public void setLink(int index, dev.spindle.platform.network.LinkChange change) {
+    throw new UnsupportedOperationException("setLink: not yet encoded");
+  }
+
+  @Override
+  public void deleteLink(int index) {
+    throw new UnsupportedOperationException("deleteLink: not yet encoded");
+  }
+
+  @Override
+  public List<dev.spindle.platform.network.RuleMessage> rules() {
+    throw new UnsupportedOperationException("rules: not yet decoded");
+  }
+
+  @Override
+  public void addRule(dev.spindle.platform.network.RuleMessage rule) {
+    throw new UnsupportedOperationException("addRule: not yet encoded");
+  }
+
+  @Override
+  public void deleteRule(dev.spindle.platform.network.RuleMessage rule) {
+    throw new UnsupportedOperationException("deleteRule: not yet encoded");
+  }
+
   /** Only IPv4 and IPv6 routes; the multicast routing families (RTNL_FAMILY_IPMR, ...) have no place in the model. */
   private static boolean isInetRoute(NlMsg.Message m) {
     try {

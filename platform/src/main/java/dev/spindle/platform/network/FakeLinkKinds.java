@@ -1,0 +1,132 @@
+package dev.spindle.platform.network;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
+
+/**
+ * What the kernel makes of a {@link LinkRequest} in the fake: the checks each driver's {@code validate}/
+ * {@code newlink} makes (with the kernel's errno) and the link it reports afterwards (type, flags, default MTU and
+ * MAC, the kind data its {@code fill_info} would dump). Pure: the caller stores the result.
+ */
+final class FakeLinkKinds {
+  static final int MIN_MTU = 68;
+  static final int MAX_MTU = 65535;
+  private static final byte[] ETHER_BROADCAST = {-1, -1, -1, -1, -1, -1};
+  private static final int VXLAN_DEFAULT_PORT = 8472;
+  private static final int VXLAN_OVERHEAD = 50;
+
+  private FakeLinkKinds() {}
+
+  /** The link {@code request} creates as index {@code index}; {@code links} finds existing links by index. */
+  static LinkMessage create(LinkRequest request, int index, IntFunction<LinkMessage> links, String doing)
+      throws NetlinkException {
+    LinkInfo info = request.info();
+    LinkMessage parent = null;
+    if (request.parentIndex() != 0) {
+      parent = links.apply(request.parentIndex());
+      if (parent == null) {
+        throw new NetlinkException(Errno.ENODEV, doing + ": no lower link " + request.parentIndex());
+      }
+    }
+    if ((info instanceof VlanInfo || info instanceof MacvlanInfo) && parent == null) {
+      throw new NetlinkException(Errno.EINVAL, doing + ": " + info.kind() + " needs a lower link");
+    }
+    if (request.mtu() != 0 && (request.mtu() < MIN_MTU || request.mtu() > MAX_MTU)) {
+      throw new NetlinkException(Errno.EINVAL, doing + ": mtu " + request.mtu() + " out of range");
+    }
+    boolean noMac = info instanceof WireguardInfo;
+    byte[] mac = request.hardwareAddr();
+    if (mac.length > 0) {
+      if (noMac || mac.length < 6) {
+        throw new NetlinkException(Errno.EINVAL, doing + ": hardware address of " + mac.length + " bytes");
+      }
+      if ((mac[0] & 1) != 0 || java.util.Arrays.equals(mac, new byte[6])) {
+        throw new NetlinkException(Errno.EADDRNOTAVAIL, doing + ": not a unicast MAC");
+      }
+    } else if (!noMac) {
+      mac = info instanceof VlanInfo ? parent.hardwareAddr() : randomMac();
+    }
+    int mtu = 1500;
+    int flags = Iff.BROADCAST | Iff.MULTICAST;
+    int type = Arphrd.ETHER;
+    LinkInfo reported = null;
+    switch (info) {
+      case VethInfo veth -> { }
+      case DummyInfo dummy -> flags = Iff.BROADCAST | Iff.NOARP;
+      case WireguardInfo wg -> {
+        flags = Iff.POINTOPOINT | Iff.NOARP;
+        type = Arphrd.NONE;
+        mtu = 1420;
+      }
+      case BridgeInfo bridge -> {
+        if (bridge.stpState() < 0 || bridge.stpState() > 2) {
+          throw new NetlinkException(Errno.EINVAL, doing + ": stp_state " + bridge.stpState());
+        }
+        reported = bridge;
+      }
+      case MacvlanInfo macvlan -> {
+        int mode = macvlan.mode() == 0 ? MacvlanInfo.VEPA : macvlan.mode();
+        if (Integer.bitCount(mode) != 1 || mode > MacvlanInfo.SOURCE) {
+          throw new NetlinkException(Errno.EINVAL, doing + ": macvlan mode " + macvlan.mode());
+        }
+        mtu = parent.mtu();
+        reported = new MacvlanInfo(mode);
+      }
+      case VlanInfo vlan -> {
+        if (vlan.id() < 0 || vlan.id() >= 4095) {
+          throw new NetlinkException(Errno.ERANGE, doing + ": vlan id " + vlan.id());
+        }
+        if (vlan.protocol() != VlanInfo.P_8021Q && vlan.protocol() != VlanInfo.P_8021AD) {
+          throw new NetlinkException(Errno.EPROTONOSUPPORT, doing + ": vlan protocol " + vlan.protocol());
+        }
+        mtu = parent.mtu();
+        reported = vlan;
+      }
+      case VxlanInfo vxlan -> {
+        if (vxlan.vni() < 0 || vxlan.vni() >= 1 << 24) {
+          throw new NetlinkException(Errno.ERANGE, doing + ": vni " + vxlan.vni());
+        }
+        LinkMessage lower = null;
+        if (vxlan.linkIndex() != 0) {
+          lower = links.apply(vxlan.linkIndex());
+          if (lower == null) {
+            throw new NetlinkException(Errno.ENODEV, doing + ": no lower link " + vxlan.linkIndex());
+          }
+        }
+        mtu = (lower == null ? 1500 : lower.mtu()) - VXLAN_OVERHEAD;
+        reported = new VxlanInfo(vxlan.vni(), vxlan.port() == 0 ? VXLAN_DEFAULT_PORT : vxlan.port(), vxlan.local(),
+            vxlan.group(), vxlan.linkIndex(), vxlan.learning());
+      }
+      case BondInfo bond -> {
+        if (bond.mode() < 0 || bond.mode() > BondInfo.BALANCE_ALB) {
+          throw new NetlinkException(Errno.EINVAL, doing + ": bond mode " + bond.mode());
+        }
+        flags |= Iff.MASTER;
+        reported = bond;
+      }
+    }
+    return LinkMessage.builder(index, request.name()).type(type).flags(flags).hardwareAddr(mac)
+        .broadcastAddr(noMac ? null : ETHER_BROADCAST).mtu(request.mtu() != 0 ? request.mtu() : mtu).qdisc("noop")
+        .operState(IfOper.DOWN).kind(info.kind()).parentIndex(request.parentIndex()).info(reported).build();
+  }
+
+  /** Whether {@code link}'s driver reports carrier (the others go to operstate unknown when up). */
+  static boolean tracksCarrier(LinkMessage link) {
+    return link.type() != Arphrd.LOOPBACK && !switch (link.kind()) {
+      case "dummy", "vxlan", "wireguard" -> true;
+      default -> false;
+    };
+  }
+
+  /** Whether {@code link} is a master other links can be enslaved to. */
+  static boolean isMaster(LinkMessage link) {
+    return link.kind().equals("bridge") || link.kind().equals("bond");
+  }
+
+  static byte[] randomMac() {
+    byte[] mac = new byte[6];
+    ThreadLocalRandom.current().nextBytes(mac);
+    mac[0] = (byte) ((mac[0] & 0xFE) | 0x02);
+    return mac;
+  }
+}
