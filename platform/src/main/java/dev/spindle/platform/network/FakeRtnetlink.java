@@ -226,17 +226,22 @@ public final class FakeRtnetlink implements Rtnetlink {
       }
       if (request.masterIndex() != 0) {
         checkMaster(request.masterIndex(), request.up(), doing);
+        if (request.info() instanceof BridgeInfo && links.get(request.masterIndex()).kind().equals("bridge")) {
+          throw new NetlinkException(Errno.ELOOP, doing + ": a bridge cannot be a bridge port");
+        }
       }
       checkUnique(request, doing);
       int index = lastIndex + 1;
-      LinkMessage link = FakeLinkKinds.create(request, index, links::get, doing);
       if (request.info() instanceof VethInfo veth) {
-        LinkMessage peer = FakeLinkKinds.create(LinkRequest.of(veth.peerName(), veth), index + 1, links::get, doing)
-            .toBuilder().parentIndex(index).build();
-        link = link.toBuilder().parentIndex(peer.index()).build();
+        // veth_newlink() registers the peer first, so the peer has the lower index and its event comes first
+        LinkMessage peer = FakeLinkKinds.create(LinkRequest.of(veth.peerName(), veth), index, links::get, doing)
+            .toBuilder().parentIndex(index + 1).build();
         created.add(peer);
+        index++;
       }
-      created.addFirst(link);
+      LinkMessage link = FakeLinkKinds.create(request, index, links::get, doing);
+      created.add(link.parentIndex() == 0 && !created.isEmpty()
+          ? link.toBuilder().parentIndex(created.getFirst().index()).build() : link);
       created.forEach(l -> links.put(l.index(), l));
       lastIndex = created.getLast().index();
     }
@@ -246,7 +251,7 @@ public final class FakeRtnetlink implements Rtnetlink {
       setUp(name, true);
     }
     if (request.masterIndex() != 0) {
-      enslave(created.getFirst().index(), request.masterIndex(), doing);
+      enslave(created.getLast().index(), request.masterIndex(), doing);
     }
   }
 
@@ -301,7 +306,19 @@ public final class FakeRtnetlink implements Rtnetlink {
         throw new NetlinkException(Errno.ERANGE, doing + ": alias longer than " + (IFALIASZ - 1) + " bytes");
       }
       String alias = c.alias();
-      change(name, doing, l -> l.toBuilder().alias(alias).build());
+      // the kernel announces an alias only through netdev_state_change(), which stays silent for a link that is down
+      LinkMessage aliased;
+      synchronized (this) {
+        LinkMessage now = linkAt(index, doing);
+        aliased = now.toBuilder().alias(alias).build();
+        links.put(index, aliased);
+        if (aliased.equals(now) || !now.hasFlags(Iff.UP)) {
+          aliased = null;
+        }
+      }
+      if (aliased != null) {
+        emit(LinkEvent.Change.CHANGED, aliased);
+      }
     }
     if (c.up() != null) {
       setUp(name, c.up());
@@ -311,7 +328,11 @@ public final class FakeRtnetlink implements Rtnetlink {
         release(index);
       } else {
         synchronized (this) {
-          checkMaster(c.masterIndex(), linkAt(index, doing).hasFlags(Iff.UP), doing);
+          LinkMessage port = linkAt(index, doing);
+          checkMaster(c.masterIndex(), port.hasFlags(Iff.UP), doing);
+          if (port.kind().equals("bridge") && links.get(c.masterIndex()).kind().equals("bridge")) {
+            throw new NetlinkException(Errno.ELOOP, doing + ": a bridge cannot be a bridge port");
+          }
         }
         enslave(index, c.masterIndex(), doing);
       }

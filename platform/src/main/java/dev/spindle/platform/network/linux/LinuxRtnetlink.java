@@ -4,12 +4,15 @@ import dev.spindle.platform.network.AddressEvent;
 import dev.spindle.platform.network.AddressMessage;
 import dev.spindle.platform.network.Errno;
 import dev.spindle.platform.network.Ifa;
+import dev.spindle.platform.network.LinkChange;
 import dev.spindle.platform.network.LinkEvent;
 import dev.spindle.platform.network.LinkMessage;
+import dev.spindle.platform.network.LinkRequest;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.RouteEvent;
 import dev.spindle.platform.network.RouteMessage;
 import dev.spindle.platform.network.Rtnetlink;
+import dev.spindle.platform.network.RuleMessage;
 import dev.spindle.platform.network.Subscription;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -27,7 +30,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * {@link Rtnetlink} on the Linux kernel: {@code NETLINK_ROUTE} sockets through {@code java.lang.foreign}
  * ({@link NetlinkSocket}), messages through the pure codecs ({@link NlMsg}, {@link IfInfoMsg}, {@link RtAttr},
- * {@link LinkCodec}, {@link AddressCodec}, {@link RouteCodec}). Links, addresses and routes.
+ * {@link LinkCodec}, {@link AddressCodec}, {@link RouteCodec}, {@link RuleCodec}). Links, addresses, routes and rules.
  *
  * <p>Requests ({@link #links()}, {@link #link(String)}) share one socket and are serialized. Each
  * {@linkplain #subscribe subscription} has its own socket bound to {@code RTMGRP_LINK}, {@code RTMGRP_IPV4_IFADDR} and
@@ -220,35 +223,63 @@ public final class LinuxRtnetlink implements Rtnetlink {
     exchange(seq -> RouteCodec.deleteRequest(seq, route), "deleting route " + route.describe());
   }
 
-  // TODO(linkport): encoded in the next commit; until then the Linux adapter refuses the link and rule writes
   @Override
-  public void createLink(dev.spindle.platform.network.LinkRequest request) {
-    throw new UnsupportedOperationException("createLink: not yet encoded");
+  public void createLink(LinkRequest request) throws NetlinkException {
+    exchange(seq -> LinkCodec.createRequest(seq, request),
+        "creating link " + request.name() + " type " + request.info().kind());
   }
 
   @Override
-  public void setLink(int index, dev.spindle.platform.network.LinkChange change) {
-    throw new UnsupportedOperationException("setLink: not yet encoded");
+  public void setLink(int index, LinkChange change) throws NetlinkException {
+    exchange(seq -> LinkCodec.setRequest(seq, index, change), "changing link " + index + " (" + change + ")");
   }
 
   @Override
-  public void deleteLink(int index) {
-    throw new UnsupportedOperationException("deleteLink: not yet encoded");
+  public void deleteLink(int index) throws NetlinkException {
+    exchange(seq -> LinkCodec.deleteRequest(seq, index), "deleting link " + index);
+  }
+
+  /** IPv4 and IPv6 only: the multicast routing families (RTNL_FAMILY_IPMR, IP6MR) have rules of their own. */
+  @Override
+  public List<RuleMessage> rules() throws NetlinkException {
+    String doing = "dumping rules";
+    for (int attempt = 1; ; attempt++) {
+      List<RuleMessage> rules = new ArrayList<>();
+      boolean interrupted = false;
+      for (NlMsg.Message m : exchange(RuleCodec::dumpRequest, doing)) {
+        interrupted |= (m.header().flags() & NlMsg.NLM_F_DUMP_INTR) != 0;
+        if (m.header().type() == RuleCodec.RTM_NEWRULE && isInetRule(m)) {
+          try {
+            rules.add(RuleCodec.decode(m.payload()));
+          } catch (MalformedNetlinkException e) {
+            throw new NetlinkException(Errno.EIO, doing + ": " + e.getMessage());
+          }
+        }
+      }
+      if (!interrupted || attempt == DUMP_ATTEMPTS) {
+        rules.sort(Comparator.comparingInt(RuleMessage::family)); // stable: each family keeps the kernel's order
+        return rules;
+      }
+    }
   }
 
   @Override
-  public List<dev.spindle.platform.network.RuleMessage> rules() {
-    throw new UnsupportedOperationException("rules: not yet decoded");
+  public void addRule(RuleMessage rule) throws NetlinkException {
+    exchange(seq -> RuleCodec.addRequest(seq, rule), "adding rule " + rule.describe());
   }
 
   @Override
-  public void addRule(dev.spindle.platform.network.RuleMessage rule) {
-    throw new UnsupportedOperationException("addRule: not yet encoded");
+  public void deleteRule(RuleMessage rule) throws NetlinkException {
+    exchange(seq -> RuleCodec.deleteRequest(seq, rule), "deleting rule " + rule.describe());
   }
 
-  @Override
-  public void deleteRule(dev.spindle.platform.network.RuleMessage rule) {
-    throw new UnsupportedOperationException("deleteRule: not yet encoded");
+  private static boolean isInetRule(NlMsg.Message m) {
+    try {
+      int family = FibRuleHdr.decode(m.payload().duplicate()).family();
+      return family == Ifa.AF_INET || family == Ifa.AF_INET6;
+    } catch (MalformedNetlinkException e) {
+      return true; // let the decoder report it
+    }
   }
 
   /** Only IPv4 and IPv6 routes; the multicast routing families (RTNL_FAMILY_IPMR, ...) have no place in the model. */
