@@ -14,6 +14,7 @@ final class FakeLinkKinds {
   private static final byte[] ETHER_BROADCAST = {-1, -1, -1, -1, -1, -1};
   private static final int VXLAN_DEFAULT_PORT = 8472;
   private static final int VXLAN_OVERHEAD = 50;
+  private static final int VXLAN_OVERHEAD_V6 = 70;
 
   private FakeLinkKinds() {}
 
@@ -93,7 +94,9 @@ final class FakeLinkKinds {
             throw new NetlinkException(Errno.ENODEV, doing + ": no lower link " + vxlan.linkIndex());
           }
         }
-        mtu = (lower == null ? 1500 : lower.mtu()) - VXLAN_OVERHEAD;
+        boolean v6 = vxlan.local().length == 16 || vxlan.group().length == 16;
+        // vxlan_config_apply(): the lower link's MTU less the headers; without one, Ethernet's 1500
+        mtu = lower == null ? 1500 : lower.mtu() - (v6 ? VXLAN_OVERHEAD_V6 : VXLAN_OVERHEAD);
         reported = new VxlanInfo(vxlan.vni(), vxlan.port() == 0 ? VXLAN_DEFAULT_PORT : vxlan.port(), vxlan.local(),
             vxlan.group(), vxlan.linkIndex(), vxlan.learning());
       }

@@ -269,7 +269,7 @@ public final class FakeRtnetlink implements Rtnetlink {
       byte[] mac = c.hardwareAddr();
       synchronized (this) {
         LinkMessage now = linkAt(index, doing);
-        if (now.type() != Arphrd.ETHER) {
+        if (now.type() != Arphrd.ETHER && now.type() != Arphrd.LOOPBACK) { // lo takes one, as eth_mac_addr() does
           throw new NetlinkException(Errno.EOPNOTSUPP, doing + ": no hardware address to set");
         }
         if (mac.length < 6) {

@@ -113,6 +113,10 @@ interface LinkWriteContract {
         lower.index(), false);
     LinkMessage vxlan = create(LinkRequest.of("svx0", info));
     LinkMessage plain = create(LinkRequest.of("svx1", VxlanInfo.of(7, 0)));
+    LinkMessage v6 = create(LinkRequest.of("svx6", new VxlanInfo(8, 0, AddressContract.ip("2001:db8::1"), null,
+        lower.index(), true)));
+    assertThat(v6.mtu()).as("an IPv6 underlay costs 70 bytes").isEqualTo(1430);
+    assertThat(plain.mtu()).as("without a lower link: Ethernet's").isEqualTo(1500);
     assertThat(vxlan.kind()).isEqualTo("vxlan");
     assertThat(vxlan.info()).isEqualTo(info);
     assertThat(vxlan.mtu()).as("the lower link's less the VXLAN overhead").isEqualTo(1450);
@@ -299,6 +303,47 @@ interface LinkWriteContract {
       events.await(LinkEvent.Change.DELETED, "sv9");
       events.await(LinkEvent.Change.DELETED, "sv1");
     }
+  }
+
+  @Test
+  default void creationIsRefusedAsTheKernelRefusesIt() throws Exception {
+    assertErrno(() -> rtnl().createLink(LinkRequest.of("bad/name", new VethInfo("sv1"))), Errno.EINVAL);
+    assertErrno(() -> rtnl().createLink(LinkRequest.of("sv0", new VethInfo("bad name"))), Errno.EINVAL);
+    assertErrno(() -> rtnl().createLink(LinkRequest.of("sv0", new VethInfo("sv1")).withMtu(70000)), Errno.EINVAL);
+    assertErrno(() -> rtnl().createLink(LinkRequest.of("svx0", VxlanInfo.of(1 << 24, 0))), Errno.ERANGE);
+    assertErrno(() -> rtnl().createLink(LinkRequest.of("sv0", new VethInfo("sv1"))
+        .withHardwareAddr(new byte[] {1, 2, 3, 4, 5, 6})), Errno.EADDRNOTAVAIL);
+    assertErrno(() -> rtnl().createLink(LinkRequest.of("sv0", new VethInfo("sv1")).withMaster(9999)), Errno.EINVAL);
+    assertThat(rtnl().links()).extracting(LinkMessage::name).containsExactly("lo");
+  }
+
+  @Test
+  default void anAliasHoldsAtMost255Bytes() throws Exception {
+    LinkMessage v0 = create(LinkRequest.of("sv0", new VethInfo("sv1")));
+    rtnl().setLink(v0.index(), LinkChange.NONE.withAlias("a".repeat(255)));
+    assertThat(rtnl().link("sv0").alias()).hasSize(255);
+    assertErrno(() -> rtnl().setLink(v0.index(), LinkChange.NONE.withAlias("a".repeat(256))), Errno.ERANGE);
+  }
+
+  @Test
+  default void theHardwareAddressOfAnUpLinkCanChange() throws Exception {
+    LinkMessage v0 = create(LinkRequest.of("sv0", new VethInfo("sv1")).withUp(true));
+    byte[] mac = {0x02, 0, 0, 0, 0, 0x07};
+    rtnl().setLink(v0.index(), LinkChange.NONE.withHardwareAddr(mac));
+    assertThat(rtnl().link("sv0").hardwareAddr()).isEqualTo(mac);
+    byte[] loMac = {0x02, 0, 0, 0, 0, 0x08};
+    rtnl().setLink(1, LinkChange.NONE.withHardwareAddr(loMac));
+    assertThat(rtnl().link("lo").hardwareAddr()).as("even the loopback takes one").isEqualTo(loMac);
+  }
+
+  @Test
+  default void aMacvlanCannotOutgrowItsLowerLink() throws Exception {
+    LinkMessage lower = create(LinkRequest.of("sv0", new VethInfo("sv1")).withMtu(1400));
+    LinkMessage mv = create(LinkRequest.of("smv0", new MacvlanInfo(MacvlanInfo.BRIDGE)).withParent(lower.index()));
+    assertThat(mv.mtu()).isEqualTo(1400);
+    assertErrno(() -> rtnl().setLink(mv.index(), LinkChange.NONE.withMtu(1500)), Errno.EINVAL);
+    rtnl().setLink(mv.index(), LinkChange.NONE.withMtu(1300));
+    assertThat(rtnl().link("smv0").mtu()).isEqualTo(1300);
   }
 
   private static void assertErrno(ThrowingCallable call, Errno errno) {

@@ -76,6 +76,13 @@ interface RuleContract {
     assertErrno(() -> rtnl().addRule(RuleMessage.builder(Ifa.AF_INET6).priority(100).build()), Errno.EINVAL);
   }
 
+  @Test
+  default void anIpv4ToTableRuleWithoutATableGetsAnUnusedOne() throws Exception {
+    rtnl().addRule(RuleMessage.builder(Ifa.AF_INET).priority(100).fwmark(7).build());
+    assertThat(rtnl().rules()).filteredOn(r -> r.priority() == 100).singleElement()
+        .satisfies(r -> assertThat(r.table()).isEqualTo(1));
+  }
+
   private static void assertErrno(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, Errno errno) {
     assertThatThrownBy(call)
         .isInstanceOfSatisfying(NetlinkException.class, e -> assertThat(e.errno()).isEqualTo(errno));
