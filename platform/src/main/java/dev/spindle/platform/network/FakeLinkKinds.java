@@ -1,12 +1,14 @@
 package dev.spindle.platform.network;
 
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
 
 /**
  * What the kernel makes of a {@link LinkRequest} in the fake: the checks each driver's {@code validate}/
- * {@code newlink} makes (with the kernel's errno) and the link it reports afterwards (type, flags, default MTU and
- * MAC, the kind data its {@code fill_info} would dump). Pure: the caller stores the result.
+ * {@code newlink} makes (with the kernel's errno), the link it reports afterwards (type, flags, default MTU and
+ * MAC, the kind data its {@code fill_info} would dump), the master checks, and carrier as each driver derives it.
+ * Pure: the caller holds the links and stores the results.
  */
 final class FakeLinkKinds {
   static final int MIN_MTU = 68;
@@ -111,6 +113,62 @@ final class FakeLinkKinds {
     return LinkMessage.builder(index, request.name()).type(type).flags(flags).hardwareAddr(mac)
         .broadcastAddr(noMac ? null : ETHER_BROADCAST).mtu(request.mtu() != 0 ? request.mtu() : mtu).qdisc("noop")
         .operState(IfOper.DOWN).kind(info.kind()).parentIndex(request.parentIndex()).info(reported).build();
+  }
+
+  /**
+   * The link's carrier and operstate as its driver derives them: a veth has carrier when its peer is up, a bridge
+   * or bond when a port has carrier, a VLAN or macvlan when its lower link has; other links whenever they are up.
+   */
+  static LinkMessage withState(Map<Integer, LinkMessage> links, LinkMessage link) {
+    int carrierBits = Iff.RUNNING | Iff.LOWER_UP;
+    if (!link.hasFlags(Iff.UP)) {
+      return link.toBuilder().flags(link.flags() & ~carrierBits).operState(IfOper.DOWN).build();
+    }
+    LinkMessage parent = links.get(link.parentIndex());
+    boolean carrier = switch (link.kind()) {
+      case "veth" -> parent != null && parent.hasFlags(Iff.UP);
+      case "bridge", "bond" -> links.values().stream()
+          .anyMatch(p -> p.masterIndex() == link.index() && p.hasFlags(Iff.UP | Iff.LOWER_UP));
+      case "vlan", "macvlan" -> parent != null && parent.hasFlags(Iff.LOWER_UP);
+      default -> true;
+    };
+    int oper = !carrier ? (link.parentIndex() != 0 ? IfOper.LOWERLAYERDOWN : IfOper.DOWN)
+        : tracksCarrier(link) ? IfOper.UP : IfOper.UNKNOWN;
+    String qdisc = !link.qdisc().equals("noop") ? link.qdisc() : link.kind().isEmpty() ? "fq_codel" : "noqueue";
+    return link.toBuilder().flags(carrier ? link.flags() | carrierBits : link.flags() & ~carrierBits)
+        .operState(oper).qdisc(qdisc).build();
+  }
+
+  /** The kernel's do_set_master(): an unknown index is EINVAL, a link that takes no ports EOPNOTSUPP. */
+  static void checkMaster(Map<Integer, LinkMessage> links, int masterIndex, boolean portUp, String doing)
+      throws NetlinkException {
+    LinkMessage master = links.get(masterIndex);
+    if (master == null) {
+      throw new NetlinkException(Errno.EINVAL, doing + ": no master " + masterIndex);
+    }
+    if (!isMaster(master)) {
+      throw new NetlinkException(Errno.EOPNOTSUPP, doing + ": " + master.name() + " takes no ports");
+    }
+    if (master.kind().equals("bond") && portUp) {
+      throw new NetlinkException(Errno.EPERM, doing + ": a bond port must be down to be enslaved");
+    }
+  }
+
+  /** A second VXLAN with the same VNI and port, or a second VLAN with the same id on a link, is EEXIST. */
+  static void checkUnique(Map<Integer, LinkMessage> links, LinkRequest request, String doing)
+      throws NetlinkException {
+    for (LinkMessage other : links.values()) {
+      boolean clash = switch (request.info()) {
+        case VxlanInfo v when other.info() instanceof VxlanInfo o ->
+            o.vni() == v.vni() && o.port() == (v.port() == 0 ? VXLAN_DEFAULT_PORT : v.port());
+        case VlanInfo v when other.info() instanceof VlanInfo o ->
+            o.id() == v.id() && other.parentIndex() == request.parentIndex();
+        default -> false;
+      };
+      if (clash) {
+        throw new NetlinkException(Errno.EEXIST, doing + ": " + other.name() + " has the same id");
+      }
+    }
   }
 
   /** Whether {@code link}'s driver reports carrier (the others go to operstate unknown when up). */

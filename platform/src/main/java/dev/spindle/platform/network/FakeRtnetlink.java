@@ -31,15 +31,26 @@ import java.util.function.UnaryOperator;
  * route ({@code ENETUNREACH} for IPv4, {@code EHOSTUNREACH} for IPv6), a duplicate is {@code EEXIST}, a missing route
  * {@code ESRCH}.
  *
- * <p>Simplifications: a link that is up always has carrier; links have no network namespace of their own; IPv6
- * duplicate address detection finishes at once (no tentative phase); lifetimes do not count down.
+ * <p>Links created through the port ({@link #createLink}) follow their drivers ({@link FakeLinkKinds}): a veth
+ * creates both ends (the peer registered first, with the lower index), VLANs and macvlans need a lower link and go
+ * with it, a bridge or bond takes ports ({@code EOPNOTSUPP} for any other master, {@code EINVAL} for an unknown
+ * one, {@code ELOOP} for a bridge in a bridge, {@code EPERM} for a bond port that is up), deleting a master releases
+ * its ports. Carrier is derived: a veth has it when its peer is up, a bridge or bond when a port has it, a VLAN or
+ * macvlan when its lower link has it. {@link LinkMessage#info()} is what the kernel would dump. Renaming a link
+ * that is up works, as since Linux 6.2 ({@link #refuseLiveRename()} brings back the older {@code EBUSY}); an alias
+ * of a link that is down raises no event, as in the kernel. {@link #withoutKinds} stands for missing modules.
+ * Policy routing rules follow {@link FakeRules}; they raise no events (the port has no rule listener).
+ *
+ * <p>Simplifications: a physical or dummy link that is up always has carrier; links have no network namespace of their
+ * own; IPv6 duplicate address detection finishes at once (no tentative phase); lifetimes do not count down.
  */
 public final class FakeRtnetlink implements Rtnetlink {
   private static final int MIN_MTU = 68;
   private static final int MAX_MTU = 65536;
   private static final int IFNAMSIZ = 16;
   private static final int IFALIASZ = 256;
-  private static final java.util.Set<String> DEPENDENT_CARRIER = java.util.Set.of("veth", "bridge", "bond", "vlan", "macvlan");
+  private static final java.util.Set<String> DEPENDENT_CARRIER =
+      java.util.Set.of("veth", "bridge", "bond", "vlan", "macvlan");
 
   private final TreeMap<Integer, LinkMessage> links = new TreeMap<>();
   private final FakeAddresses addresses = new FakeAddresses();
@@ -225,12 +236,12 @@ public final class FakeRtnetlink implements Rtnetlink {
         }
       }
       if (request.masterIndex() != 0) {
-        checkMaster(request.masterIndex(), request.up(), doing);
+        FakeLinkKinds.checkMaster(links, request.masterIndex(), request.up(), doing);
         if (request.info() instanceof BridgeInfo && links.get(request.masterIndex()).kind().equals("bridge")) {
           throw new NetlinkException(Errno.ELOOP, doing + ": a bridge cannot be a bridge port");
         }
       }
-      checkUnique(request, doing);
+      FakeLinkKinds.checkUnique(links, request, doing);
       int index = lastIndex + 1;
       if (request.info() instanceof VethInfo veth) {
         // veth_newlink() registers the peer first, so the peer has the lower index and its event comes first
@@ -329,7 +340,7 @@ public final class FakeRtnetlink implements Rtnetlink {
       } else {
         synchronized (this) {
           LinkMessage port = linkAt(index, doing);
-          checkMaster(c.masterIndex(), port.hasFlags(Iff.UP), doing);
+          FakeLinkKinds.checkMaster(links, c.masterIndex(), port.hasFlags(Iff.UP), doing);
           if (port.kind().equals("bridge") && links.get(c.masterIndex()).kind().equals("bridge")) {
             throw new NetlinkException(Errno.ELOOP, doing + ": a bridge cannot be a bridge port");
           }
@@ -397,36 +408,6 @@ public final class FakeRtnetlink implements Rtnetlink {
     return link;
   }
 
-  /** The kernel's do_set_master(): an unknown index is EINVAL, a link that takes no ports EOPNOTSUPP. */
-  private void checkMaster(int masterIndex, boolean portUp, String doing) throws NetlinkException {
-    LinkMessage master = links.get(masterIndex);
-    if (master == null) {
-      throw new NetlinkException(Errno.EINVAL, doing + ": no master " + masterIndex);
-    }
-    if (!FakeLinkKinds.isMaster(master)) {
-      throw new NetlinkException(Errno.EOPNOTSUPP, doing + ": " + master.name() + " takes no ports");
-    }
-    if (master.kind().equals("bond") && portUp) {
-      throw new NetlinkException(Errno.EPERM, doing + ": a bond port must be down to be enslaved");
-    }
-  }
-
-  /** A second VXLAN with the same VNI and port, or a second VLAN with the same id on a link, is EEXIST. */
-  private void checkUnique(LinkRequest request, String doing) throws NetlinkException {
-    for (LinkMessage other : links.values()) {
-      boolean clash = switch (request.info()) {
-        case VxlanInfo v when other.info() instanceof VxlanInfo o ->
-            o.vni() == v.vni() && o.port() == (v.port() == 0 ? 8472 : v.port());
-        case VlanInfo v when other.info() instanceof VlanInfo o ->
-            o.id() == v.id() && other.parentIndex() == request.parentIndex();
-        default -> false;
-      };
-      if (clash) {
-        throw new NetlinkException(Errno.EEXIST, doing + ": " + other.name() + " has the same id");
-      }
-    }
-  }
-
   private void enslave(int index, int masterIndex, String doing) throws NetlinkException {
     LinkMessage changed;
     synchronized (this) {
@@ -457,30 +438,6 @@ public final class FakeRtnetlink implements Rtnetlink {
     refreshCarrier();
   }
 
-  /**
-   * The link's carrier and operstate as its driver derives them: a veth has carrier when its peer is up, a bridge
-   * or bond when a port has carrier, a VLAN or macvlan when its lower link has; other links whenever they are up.
-   */
-  private LinkMessage withState(LinkMessage link) {
-    int carrierBits = Iff.RUNNING | Iff.LOWER_UP;
-    if (!link.hasFlags(Iff.UP)) {
-      return link.toBuilder().flags(link.flags() & ~carrierBits).operState(IfOper.DOWN).build();
-    }
-    LinkMessage parent = links.get(link.parentIndex());
-    boolean carrier = switch (link.kind()) {
-      case "veth" -> parent != null && parent.hasFlags(Iff.UP);
-      case "bridge", "bond" -> links.values().stream()
-          .anyMatch(p -> p.masterIndex() == link.index() && p.hasFlags(Iff.UP | Iff.LOWER_UP));
-      case "vlan", "macvlan" -> parent != null && parent.hasFlags(Iff.LOWER_UP);
-      default -> true;
-    };
-    int oper = !carrier ? (link.parentIndex() != 0 ? IfOper.LOWERLAYERDOWN : IfOper.DOWN)
-        : FakeLinkKinds.tracksCarrier(link) ? IfOper.UP : IfOper.UNKNOWN;
-    String qdisc = !link.qdisc().equals("noop") ? link.qdisc() : link.kind().isEmpty() ? "fq_codel" : "noqueue";
-    return link.toBuilder().flags(carrier ? link.flags() | carrierBits : link.flags() & ~carrierBits)
-        .operState(oper).qdisc(qdisc).build();
-  }
-
   /** Recomputes every link's carrier (one link's change moves its peer's, master's and upper links') and notifies. */
   private void refreshCarrier() {
     var changed = new java.util.LinkedHashMap<Integer, LinkMessage>();
@@ -491,7 +448,7 @@ public final class FakeRtnetlink implements Rtnetlink {
           if (!link.hasFlags(Iff.UP) || !DEPENDENT_CARRIER.contains(link.kind())) {
             continue; // only an up link's carrier follows other links
           }
-          LinkMessage now = withState(link);
+          LinkMessage now = FakeLinkKinds.withState(links, link);
           if (!now.equals(link)) {
             links.put(now.index(), now);
             changed.put(now.index(), now);
@@ -537,8 +494,10 @@ public final class FakeRtnetlink implements Rtnetlink {
   }
 
   /**
-   * Makes the next port call ({@link #links()}, {@link #link}, {@link #addresses()}, {@link #routes()}, the address and route requests,
-   * {@link #subscribe}) fail with {@code errno}. The kernel-side link methods are not port calls and never fail so.
+   * Makes the next port call ({@link #links()}, {@link #link}, {@link #addresses()}, {@link #routes()}, the address and
+   * route requests, the link and rule requests, {@link #subscribe}) fail with {@code errno}. The kernel-side link
+   * methods ({@link #addLink}, {@link #setUp}, ...) are not port calls and
+   * never fail so.
    */
   public synchronized void failNext(Errno errno) {
     faults.add(errno);
@@ -607,7 +566,7 @@ public final class FakeRtnetlink implements Rtnetlink {
    */
   public void setUp(String name, boolean up) throws NetlinkException {
     boolean changed = change(name, "setting link " + name + (up ? " up" : " down"),
-        link -> withState(link.toBuilder().flags(up ? link.flags() | Iff.UP : link.flags() & ~Iff.UP).build()));
+        link -> FakeLinkKinds.withState(links, link.toBuilder().flags(up ? link.flags() | Iff.UP : link.flags() & ~Iff.UP).build()));
     if (changed) {
       List<AddressEvent> events;
       var routeEvents = new ArrayList<RouteEvent>();

@@ -3,8 +3,9 @@ package dev.spindle.platform.network;
 import java.util.List;
 
 /**
- * The kernel's routing netlink, in OS vocabulary: links, addresses, routes and policy routing rules. Implemented by the Linux adapter (netlink through {@code java.lang.foreign}) and by
- * {@link FakeRtnetlink}; {@code RtnetlinkContract} keeps the two honest.
+ * The kernel's routing netlink, in OS vocabulary: links, addresses, routes and policy routing rules. Implemented by the
+ * Linux adapter (netlink through {@code java.lang.foreign}) and by {@link FakeRtnetlink}; {@code RtnetlinkContract}
+ * keeps the two honest.
  *
  * <p>Every request either succeeds or throws a {@link NetlinkException} with the kernel's {@link Errno}.
  */
@@ -27,12 +28,13 @@ public interface Rtnetlink extends AutoCloseable {
 
   /**
    * {@code ip link set}: changes the set fields of link {@code index} and leaves the rest ({@code RTM_NEWLINK} without
-   * {@code NLM_F_CREATE}). {@link Errno#ENODEV} if there is no such link; a rename to a taken name is
-   * {@link Errno#EEXIST}, of a link that is up {@link Errno#EBUSY} on kernels before 6.2 (later ones rename it); a master that is neither a bridge nor a bond is
-   * {@link Errno#EOPNOTSUPP}, an unknown master {@link Errno#EINVAL}; an MTU outside the device's range
-   * {@link Errno#EINVAL}; a multicast or zero MAC {@link Errno#EADDRNOTAVAIL}. The kernel applies the fields in
-   * its own order (hardware address, MTU, name, alias, up/down, master) and stops at the first failure, so an earlier
-   * field may already be applied when a later one fails.
+   * {@code NLM_F_CREATE}). {@link Errno#ENODEV} if there is no such link; a rename to a taken name is {@link
+   * Errno#EEXIST}, of a link that is up {@link Errno#EBUSY} on kernels before 6.2 (later ones rename it); a master that
+   * is neither a bridge nor a bond is {@link Errno#EOPNOTSUPP}, an unknown master {@link Errno#EINVAL}, a bridge as a
+   * bridge port {@link Errno#ELOOP}; an alias over 255 bytes {@link Errno#ERANGE}; an MTU outside the device's range
+   * {@link Errno#EINVAL}; a multicast or zero MAC {@link Errno#EADDRNOTAVAIL}. The kernel applies the fields in its own
+   * order (hardware address, MTU, name, alias, up/down, master) and stops at the first failure, so an earlier field may
+   * already be applied when a later one fails.
    */
   void setLink(int index, LinkChange change) throws NetlinkException;
 
@@ -106,8 +108,8 @@ public interface Rtnetlink extends AutoCloseable {
   void deleteRule(RuleMessage rule) throws NetlinkException;
 
   /**
-   * Starts delivering link, address and route events to {@code listener} until the subscription is closed. Events that
-   * happen before this returns may be missed, so subscribe first and dump after.
+   * Starts delivering link, address and route events (not rule events) to {@code listener} until the subscription is
+   * closed. Events that happen before this returns may be missed, so subscribe first and dump after.
    */
   Subscription subscribe(Listener listener) throws NetlinkException;
 

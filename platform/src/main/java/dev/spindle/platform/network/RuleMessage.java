@@ -82,7 +82,8 @@ public record RuleMessage(int family, int priority, int table, int action, byte[
 
   /** For error messages: what {@code ip rule} would print. */
   public String describe() {
-    var s = new StringBuilder(family == Ifa.AF_INET6 ? "inet6 " : family == Ifa.AF_INET ? "inet " : "family " + family + " ");
+    var s = new StringBuilder(
+        family == Ifa.AF_INET6 ? "inet6 " : family == Ifa.AF_INET ? "inet " : "family " + family + " ");
     s.append(priority == NO_PRIORITY ? "" : priority + ": ");
     if ((flags & F_INVERT) != 0) {
       s.append("not ");
@@ -130,7 +131,8 @@ public record RuleMessage(int family, int priority, int table, int action, byte[
 
   @Override
   public String toString() {
-    return "RuleMessage[" + describe() + " proto " + protocol + (flags == 0 ? "" : " flags 0x" + Integer.toHexString(flags)) + "]";
+    return "RuleMessage[" + describe() + " proto " + protocol
+        + (flags == 0 ? "" : " flags 0x" + Integer.toHexString(flags)) + "]";
   }
 
   /** Builds a {@link RuleMessage}; unset fields are absent, the priority {@link #NO_PRIORITY}. */

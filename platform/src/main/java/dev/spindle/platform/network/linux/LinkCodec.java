@@ -11,9 +11,10 @@ import java.util.List;
 
 /**
  * {@code RTM_*LINK} messages to and from bytes, without touching a socket. Decodes the {@code IFLA_*} attributes that
- * feed {@code LinkStatus} (numbers as in {@code linux/if_link.h}) into a {@link LinkMessage}, the kind data of
- * {@code IFLA_INFO_DATA} through {@link LinkInfoCodec}; every other attribute is skipped. Encodes the create, change
- * and delete requests of {@link LinkRequest} and {@link LinkChange}. Bad input throws {@link MalformedNetlinkException} and nothing else.
+ * feed {@code LinkStatus} (numbers as in {@code linux/if_link.h}) into a {@link LinkMessage}, the kind data of {@code
+ * IFLA_INFO_DATA} through {@link LinkInfoCodec}; every other attribute is skipped. Encodes the create, change and
+ * delete requests of {@link LinkRequest} and {@link LinkChange}. Bad input throws {@link MalformedNetlinkException} and
+ * nothing else.
  */
 public final class LinkCodec {
   public static final int RTM_NEWLINK = 16;
