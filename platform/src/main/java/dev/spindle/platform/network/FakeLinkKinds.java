@@ -117,7 +117,7 @@ final class FakeLinkKinds {
 
   /**
    * The link's carrier and operstate as its driver derives them: a veth has carrier when its peer is up, a bridge
-   * or bond when a port has carrier, a VLAN or macvlan when its lower link has; other links whenever they are up.
+   * without ports has it (operstate unknown), a bridge with ports or a bond when a port has carrier, a VLAN or macvlan when its lower link has; other links whenever they are up.
    */
   static LinkMessage withState(Map<Integer, LinkMessage> links, LinkMessage link) {
     int carrierBits = Iff.RUNNING | Iff.LOWER_UP;
@@ -132,8 +132,13 @@ final class FakeLinkKinds {
       case "vlan", "macvlan" -> parent != null && parent.hasFlags(Iff.LOWER_UP);
       default -> true;
     };
+    boolean portless = link.kind().equals("bridge")
+        && links.values().stream().noneMatch(p -> p.masterIndex() == link.index());
+    if (portless) {
+      carrier = true; // a bridge without ports keeps its carrier, and its operstate stays unknown
+    }
     int oper = !carrier ? (link.parentIndex() != 0 ? IfOper.LOWERLAYERDOWN : IfOper.DOWN)
-        : tracksCarrier(link) ? IfOper.UP : IfOper.UNKNOWN;
+        : tracksCarrier(link) && !portless ? IfOper.UP : IfOper.UNKNOWN;
     String qdisc = !link.qdisc().equals("noop") ? link.qdisc() : link.kind().isEmpty() ? "fq_codel" : "noqueue";
     return link.toBuilder().flags(carrier ? link.flags() | carrierBits : link.flags() & ~carrierBits)
         .operState(oper).qdisc(qdisc).build();

@@ -346,6 +346,34 @@ interface LinkWriteContract {
     assertThat(rtnl().link("smv0").mtu()).isEqualTo(1300);
   }
 
+  @Test
+  default void deletingALowerLinkDeletesTheLinksOnIt() throws Exception {
+    LinkMessage lower = create(LinkRequest.of("sv0", new VethInfo("sv1")));
+    create(LinkRequest.of("smv0", new MacvlanInfo(MacvlanInfo.BRIDGE)).withParent(lower.index()));
+    var events = new RecordingListener();
+    try (var subscription = rtnl().subscribe(events)) {
+      rtnl().deleteLink(lower.index());
+      events.await(LinkEvent.Change.DELETED, "smv0");
+      events.await(LinkEvent.Change.DELETED, "sv1");
+    }
+    assertThat(rtnl().links()).extracting(LinkMessage::name).containsExactly("lo");
+  }
+
+  @Test
+  default void aBridgeHasCarrierOnceAPortHasIt() throws Exception {
+    LinkMessage bridge = create(LinkRequest.of("sbr0", new BridgeInfo(0, false)).withUp(true));
+    assertThat(bridge.hasFlags(Iff.LOWER_UP)).as("without ports a bridge keeps its carrier").isTrue();
+    assertThat(bridge.operState()).isEqualTo(IfOper.UNKNOWN);
+    create(LinkRequest.of("sv0", new VethInfo("sv1")).withMaster(bridge.index()));
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+        !rtnl().link("sbr0").hasFlags(Iff.LOWER_UP) && rtnl().link("sbr0").operState() == IfOper.DOWN);
+    rtnl().setLink(rtnl().link("sv0").index(), LinkChange.up(true));
+    rtnl().setLink(rtnl().link("sv1").index(), LinkChange.up(true));
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> rtnl().link("sbr0").operState() == IfOper.UP);
+    assertThat(rtnl().link("sbr0").hasFlags(Iff.UP | Iff.RUNNING | Iff.LOWER_UP)).isTrue();
+  }
+
   private static void assertErrno(ThrowingCallable call, Errno errno) {
     assertThatThrownBy(call)
         .isInstanceOfSatisfying(NetlinkException.class, e -> assertThat(e.errno()).isEqualTo(errno));
