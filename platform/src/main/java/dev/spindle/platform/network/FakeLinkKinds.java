@@ -135,7 +135,8 @@ final class FakeLinkKinds {
     boolean portless = link.kind().equals("bridge")
         && links.values().stream().noneMatch(p -> p.masterIndex() == link.index());
     if (portless) {
-      carrier = true; // a bridge without ports keeps its carrier, and its operstate stays unknown
+      // a bridge without ports keeps its carrier (operstate unknown), unless STP runs on it
+      carrier = !(link.info() instanceof BridgeInfo b && b.stpState() != 0);
     }
     int oper = !carrier ? (link.parentIndex() != 0 ? IfOper.LOWERLAYERDOWN : IfOper.DOWN)
         : tracksCarrier(link) && !portless ? IfOper.UP : IfOper.UNKNOWN;
@@ -174,6 +175,69 @@ final class FakeLinkKinds {
         throw new NetlinkException(Errno.EEXIST, doing + ": " + other.name() + " has the same id");
       }
     }
+  }
+
+  /**
+   * The link after its driver's {@code changelink} applied {@code info}: only to a link of the same kind
+   * ({@code EOPNOTSUPP} otherwise and for veth, which has no changelink); a VXLAN keeps its VNI ({@code EOPNOTSUPP}),
+   * its port (a change does not carry one: the kernel refuses any) and its addresses and lower link where the change has none; a macvlan its mode where the
+   * change has none; a VLAN ignores the change (vlan_changelink applies only flags and QoS maps); a bond changes mode
+   * only when it is down ({@code EBUSY}) and has no ports ({@code ENOTEMPTY}).
+   */
+  static LinkMessage changeInfo(Map<Integer, LinkMessage> links, LinkMessage link, LinkInfo info, String doing)
+      throws NetlinkException {
+    if (!info.kind().equals(link.kind()) || info instanceof VethInfo) {
+      throw new NetlinkException(Errno.EOPNOTSUPP, doing + ": " + link.kind() + " cannot change to " + info);
+    }
+    LinkInfo now = switch (info) {
+      case BridgeInfo bridge -> {
+        if (bridge.stpState() < 0 || bridge.stpState() > 2) {
+          throw new NetlinkException(Errno.EINVAL, doing + ": stp_state " + bridge.stpState());
+        }
+        yield bridge;
+      }
+      case MacvlanInfo macvlan -> {
+        if (macvlan.mode() == 0) {
+          yield link.info();
+        }
+        if (Integer.bitCount(macvlan.mode()) != 1 || macvlan.mode() > MacvlanInfo.SOURCE) {
+          throw new NetlinkException(Errno.EINVAL, doing + ": macvlan mode " + macvlan.mode());
+        }
+        yield macvlan;
+      }
+      case VxlanInfo v -> {
+        VxlanInfo old = (VxlanInfo) link.info();
+        if (v.vni() != old.vni()) {
+          throw new NetlinkException(Errno.EOPNOTSUPP, doing + ": a VXLAN's VNI cannot change");
+        }
+        if (v.linkIndex() != 0 && links.get(v.linkIndex()) == null) {
+          throw new NetlinkException(Errno.ENODEV, doing + ": no lower link " + v.linkIndex());
+        }
+        yield new VxlanInfo(old.vni(), old.port(), v.local().length > 0 ? v.local() : old.local(),
+            v.group().length > 0 ? v.group() : old.group(), v.linkIndex() != 0 ? v.linkIndex() : old.linkIndex(),
+            v.learning());
+      }
+      case VlanInfo vlan -> link.info();
+      case BondInfo bond -> {
+        BondInfo old = (BondInfo) link.info();
+        if (bond.mode() != old.mode()) {
+          if (link.hasFlags(Iff.UP)) {
+            throw new NetlinkException(Errno.EBUSY, doing + ": a bond changes mode only while down");
+          }
+          if (links.values().stream().anyMatch(p -> p.masterIndex() == link.index())) {
+            throw new NetlinkException(Errno.ENOTEMPTY, doing + ": a bond changes mode only without ports");
+          }
+        }
+        if (bond.mode() < 0 || bond.mode() > BondInfo.BALANCE_ALB) {
+          throw new NetlinkException(Errno.EINVAL, doing + ": bond mode " + bond.mode());
+        }
+        yield bond;
+      }
+      case DummyInfo dummy -> link.info();
+      case WireguardInfo wg -> link.info();
+      case VethInfo veth -> throw new IllegalStateException("refused above");
+    };
+    return link.toBuilder().info(now).build();
   }
 
   /** Whether {@code link}'s driver reports carrier (the others go to operstate unknown when up). */

@@ -275,6 +275,23 @@ public final class FakeRtnetlink implements Rtnetlink {
       link = linkAt(index, doing);
     }
     String name = link.name();
+    if (c.info() != null) {
+      // rtnl_changelink() runs the driver's changelink before do_setlink(); like an alias, the change is announced
+      // only for a link that is up
+      LinkMessage changed;
+      synchronized (this) {
+        LinkMessage now = linkAt(index, doing);
+        changed = FakeLinkKinds.changeInfo(links, now, c.info(), doing);
+        links.put(index, changed);
+        if (changed.equals(now) || !now.hasFlags(Iff.UP)) {
+          changed = null;
+        }
+      }
+      if (changed != null) {
+        emit(LinkEvent.Change.CHANGED, changed);
+      }
+      refreshCarrier();
+    }
     // the order of the kernel's do_setlink(): address, mtu, name, alias, flags, master
     if (c.hardwareAddr() != null) {
       byte[] mac = c.hardwareAddr();

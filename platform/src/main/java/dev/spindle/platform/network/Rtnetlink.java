@@ -32,8 +32,9 @@ public interface Rtnetlink extends AutoCloseable {
    * Errno#EEXIST}, of a link that is up {@link Errno#EBUSY} on kernels before 6.2 (later ones rename it); a master that
    * is neither a bridge nor a bond is {@link Errno#EOPNOTSUPP}, an unknown master {@link Errno#EINVAL}, a bridge as a
    * bridge port {@link Errno#ELOOP}; an alias over 255 bytes {@link Errno#ERANGE}; an MTU outside the device's range
-   * {@link Errno#EINVAL}; a multicast or zero MAC {@link Errno#EADDRNOTAVAIL}. The kernel applies the fields in its own
-   * order (hardware address, MTU, name, alias, up/down, master) and stops at the first failure, so an earlier field may
+   * {@link Errno#EINVAL}; a multicast or zero MAC {@link Errno#EADDRNOTAVAIL}; kind data of another kind, or that the
+   * driver cannot change, {@link Errno#EOPNOTSUPP} (see {@link LinkChange#info()}). The kernel applies the fields in
+   * its own order (kind data, hardware address, MTU, name, alias, up/down, master) and stops at the first failure, so an earlier field may
    * already be applied when a later one fails.
    */
   void setLink(int index, LinkChange change) throws NetlinkException;

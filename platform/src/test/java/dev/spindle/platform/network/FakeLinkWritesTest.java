@@ -138,6 +138,30 @@ class FakeLinkWritesTest {
     assertThat(fake.link("v0").mtu()).isEqualTo(1400);
   }
 
+  @Test
+  void aBondChangesModeOnlyDownAndWithoutPorts() throws Exception {
+    fake.createLink(LinkRequest.of("bond0", BondInfo.builder(BondInfo.ACTIVE_BACKUP).build()).withUp(true));
+    int bond = fake.link("bond0").index();
+    var lacp = BondInfo.builder(BondInfo.IEEE_802_3AD).lacpRate(1).build();
+    assertErrno(() -> fake.setLink(bond, LinkChange.NONE.withInfo(lacp)), Errno.EBUSY, "up");
+    fake.setLink(bond, LinkChange.up(false));
+    fake.createLink(LinkRequest.of("v0", new VethInfo("v1")).withMaster(bond));
+    assertErrno(() -> fake.setLink(bond, LinkChange.NONE.withInfo(lacp)), Errno.ENOTEMPTY, "has a port");
+    fake.setLink(bond, LinkChange.NONE.withInfo(BondInfo.builder(BondInfo.ACTIVE_BACKUP).miimon(250).build()));
+    assertThat(((BondInfo) fake.link("bond0").info()).miimon()).as("other settings change with ports").isEqualTo(250);
+    fake.setLink(fake.link("v0").index(), LinkChange.NONE.withMaster(0));
+    fake.setLink(bond, LinkChange.NONE.withInfo(lacp));
+    assertThat(fake.link("bond0").info()).isEqualTo(lacp);
+  }
+
+  @Test
+  void aVlanIgnoresANewIdAsVlanChangelinkDoes() throws Exception {
+    fake.createLink(LinkRequest.of("v0", new VethInfo("v1")));
+    fake.createLink(LinkRequest.of("v0.10", VlanInfo.of(10)).withParent(fake.link("v0").index()));
+    fake.setLink(fake.link("v0.10").index(), LinkChange.NONE.withInfo(VlanInfo.of(20)));
+    assertThat(fake.link("v0.10").info()).isEqualTo(VlanInfo.of(10));
+  }
+
   private static void assertErrno(ThrowingCallable call, Errno errno, String why) {
     assertThatThrownBy(call).as(why)
         .isInstanceOfSatisfying(NetlinkException.class, e -> assertThat(e.errno()).isEqualTo(errno));

@@ -374,6 +374,43 @@ interface LinkWriteContract {
     assertThat(rtnl().link("sbr0").hasFlags(Iff.UP | Iff.RUNNING | Iff.LOWER_UP)).isTrue();
   }
 
+  @Test
+  default void kindDataChangesInPlaceWhereTheDriverAllows() throws Exception {
+    LinkMessage bridge = create(LinkRequest.of("sbr0", new BridgeInfo(0, false)));
+    LinkMessage lower = create(LinkRequest.of("sv0", new VethInfo("sv1")));
+    LinkMessage mv = create(LinkRequest.of("smv0", new MacvlanInfo(MacvlanInfo.VEPA)).withParent(lower.index()));
+    LinkMessage vx = create(LinkRequest.of("svx0", VxlanInfo.of(42, 4789)));
+    var events = new RecordingListener();
+    try (var subscription = rtnl().subscribe(events)) {
+      rtnl().setLink(bridge.index(), LinkChange.NONE.withInfo(new BridgeInfo(1, false)));
+      rtnl().setLink(bridge.index(), LinkChange.NONE.withMtu(1400)); // a barrier
+      events.await(LinkEvent.Change.CHANGED, "sbr0", l -> l.mtu() == 1400);
+      assertThat(events.events.stream().takeWhile(e -> e.link().mtu() != 1400))
+          .as("a down link's new kind data is not announced").noneMatch(e -> e.link().name().equals("sbr0"));
+    }
+    assertThat(rtnl().link("sbr0").info()).isEqualTo(new BridgeInfo(1, false));
+    rtnl().setLink(mv.index(), LinkChange.NONE.withInfo(new MacvlanInfo(MacvlanInfo.BRIDGE)));
+    assertThat(rtnl().link("smv0").info()).isEqualTo(new MacvlanInfo(MacvlanInfo.BRIDGE));
+    rtnl().setLink(vx.index(), LinkChange.NONE.withInfo(new VxlanInfo(42, 4789, null, null, 0, false)));
+    assertThat(rtnl().link("svx0").info()).isEqualTo(new VxlanInfo(42, 4789, null, null, 0, false));
+
+    assertErrno(() -> rtnl().setLink(vx.index(), LinkChange.NONE.withInfo(VxlanInfo.of(43, 4789))), Errno.EOPNOTSUPP);
+    rtnl().setLink(vx.index(), LinkChange.NONE.withInfo(new VxlanInfo(42, 9999, null, null, 0, false)));
+    assertThat(((VxlanInfo) rtnl().link("svx0").info()).port()).as("a change moves no port").isEqualTo(4789);
+    assertErrno(() -> rtnl().setLink(bridge.index(), LinkChange.NONE.withInfo(new MacvlanInfo(MacvlanInfo.VEPA))),
+        Errno.EOPNOTSUPP);
+    assertErrno(() -> rtnl().setLink(lower.index(), LinkChange.NONE.withInfo(new VethInfo("sv9"))),
+        Errno.EOPNOTSUPP);
+    assertThat(rtnl().link("svx0").info()).isEqualTo(new VxlanInfo(42, 4789, null, null, 0, false));
+  }
+
+  @Test
+  default void aBridgeRunningStpHasNoCarrierWithoutPorts() throws Exception {
+    create(LinkRequest.of("sbr0", new BridgeInfo(1, false)).withUp(true));
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+        !rtnl().link("sbr0").hasFlags(Iff.LOWER_UP) && rtnl().link("sbr0").operState() == IfOper.DOWN);
+  }
+
   private static void assertErrno(ThrowingCallable call, Errno errno) {
     assertThatThrownBy(call)
         .isInstanceOfSatisfying(NetlinkException.class, e -> assertThat(e.errno()).isEqualTo(errno));

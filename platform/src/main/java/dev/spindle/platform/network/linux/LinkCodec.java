@@ -138,13 +138,7 @@ public final class LinkCodec {
     if (r.masterIndex() != 0) {
       RtAttr.putU32(attrs, IFLA_MASTER, r.masterIndex());
     }
-    ByteBuffer linkInfo = ByteBuffer.allocate(1536).order(ByteOrder.nativeOrder());
-    RtAttr.putString(linkInfo, IFLA_INFO_KIND, r.info().kind());
-    ByteBuffer data = ByteBuffer.allocate(1024).order(ByteOrder.nativeOrder());
-    if (LinkInfoCodec.encode(data, r.info())) {
-      RtAttr.putNested(linkInfo, IFLA_INFO_DATA, data);
-    }
-    RtAttr.putNested(attrs, IFLA_LINKINFO, linkInfo);
+    putLinkInfo(attrs, r.info(), null, false);
     int up = r.up() ? Iff.UP : 0;
     return message(seq, RTM_NEWLINK, NlMsg.NLM_F_ACK | NlMsg.NLM_F_CREATE | NlMsg.NLM_F_EXCL,
         new IfInfoMsg(AF_UNSPEC, 0, 0, up, up), attrs);
@@ -156,6 +150,11 @@ public final class LinkCodec {
    * set fields. The alias goes without its NUL, as iproute2 sends it, so an empty one clears it.
    */
   public static byte[] setRequest(int seq, int index, LinkChange c) {
+    return setRequest(seq, index, c, null);
+  }
+
+  /** As {@link #setRequest(int, int, LinkChange)}, with the link's {@code current} kind data to diff against. */
+  public static byte[] setRequest(int seq, int index, LinkChange c, dev.spindle.platform.network.LinkInfo current) {
     ByteBuffer attrs = ByteBuffer.allocate(1024).order(ByteOrder.nativeOrder());
     if (c.hardwareAddr() != null) {
       RtAttr.put(attrs, IFLA_ADDRESS, c.hardwareAddr());
@@ -172,9 +171,24 @@ public final class LinkCodec {
     if (c.masterIndex() != null) {
       RtAttr.putU32(attrs, IFLA_MASTER, c.masterIndex());
     }
+    if (c.info() != null) {
+      putLinkInfo(attrs, c.info(), current, true);
+    }
     int flags = Boolean.TRUE.equals(c.up()) ? Iff.UP : 0;
     int change = c.up() != null ? Iff.UP : 0;
     return message(seq, RTM_NEWLINK, NlMsg.NLM_F_ACK, new IfInfoMsg(AF_UNSPEC, 0, index, flags, change), attrs);
+  }
+
+  /** IFLA_LINKINFO: the kind, and its IFLA_INFO_DATA where the kind has settings. */
+  private static void putLinkInfo(ByteBuffer attrs, dev.spindle.platform.network.LinkInfo info,
+      dev.spindle.platform.network.LinkInfo current, boolean change) {
+    ByteBuffer linkInfo = ByteBuffer.allocate(1536).order(ByteOrder.nativeOrder());
+    RtAttr.putString(linkInfo, IFLA_INFO_KIND, info.kind());
+    ByteBuffer data = ByteBuffer.allocate(1024).order(ByteOrder.nativeOrder());
+    if (LinkInfoCodec.encode(data, info, current, change)) {
+      RtAttr.putNested(linkInfo, IFLA_INFO_DATA, data);
+    }
+    RtAttr.putNested(attrs, IFLA_LINKINFO, linkInfo);
   }
 
   /** {@code ip link del}: an acknowledged {@code RTM_DELLINK} for link {@code index}. */

@@ -40,8 +40,17 @@ final class LinkInfoCodec {
 
   private LinkInfoCodec() {}
 
-  /** Writes the IFLA_INFO_DATA content for {@code info} into {@code out}; false if the kind takes none. */
+  /** Writes the IFLA_INFO_DATA content for creating a link of {@code info}; false if the kind takes none. */
   static boolean encode(ByteBuffer out, LinkInfo info) {
+    return encode(out, info, null, false);
+  }
+
+  /**
+   * Writes the IFLA_INFO_DATA content of {@code info}; for a change ({@code change}), what the driver's changelink
+   * takes: a VXLAN's port is left out (the kernel refuses any port in a change), a bridge's VLAN filtering goes only
+   * when it differs from {@code current}'s.
+   */
+  static boolean encode(ByteBuffer out, LinkInfo info, LinkInfo current, boolean change) {
     out.order(ByteOrder.nativeOrder());
     switch (info) {
       case VethInfo veth -> {
@@ -53,8 +62,10 @@ final class LinkInfoCodec {
       }
       case BridgeInfo bridge -> {
         RtAttr.putU32(out, IFLA_BR_STP_STATE, bridge.stpState());
-        if (bridge.vlanFiltering()) { // only when asked: kernels without CONFIG_BRIDGE_VLAN_FILTERING refuse even 0
-          RtAttr.putU8(out, IFLA_BR_VLAN_FILTERING, 1);
+        // only when asked for or changed: kernels without CONFIG_BRIDGE_VLAN_FILTERING refuse even 0
+        boolean was = current instanceof BridgeInfo b && b.vlanFiltering();
+        if (change ? bridge.vlanFiltering() != was : bridge.vlanFiltering()) {
+          RtAttr.putU8(out, IFLA_BR_VLAN_FILTERING, bridge.vlanFiltering() ? 1 : 0);
         }
       }
       case MacvlanInfo macvlan -> {
@@ -77,7 +88,7 @@ final class LinkInfoCodec {
         byte[] local = vxlan.local();
         RtAttr.putIfPresent(out, local.length == 16 ? IFLA_VXLAN_LOCAL6 : IFLA_VXLAN_LOCAL, local);
         RtAttr.putU8(out, IFLA_VXLAN_LEARNING, vxlan.learning() ? 1 : 0);
-        if (vxlan.port() != 0) {
+        if (vxlan.port() != 0 && !change) {
           RtAttr.putBe16(out, IFLA_VXLAN_PORT, vxlan.port());
         }
       }

@@ -231,7 +231,11 @@ public final class LinuxRtnetlink implements Rtnetlink {
 
   @Override
   public void setLink(int index, LinkChange change) throws NetlinkException {
-    exchange(seq -> LinkCodec.setRequest(seq, index, change), "changing link " + index + " (" + change + ")");
+    String doing = "changing link " + index + " (" + change + ")";
+    // new kind data is diffed against the current (a bridge's VLAN filtering goes only when it changes)
+    var current = change.info() == null ? null
+        : links().stream().filter(l -> l.index() == index).findFirst().map(LinkMessage::info).orElse(null);
+    exchange(seq -> LinkCodec.setRequest(seq, index, change, current), doing);
   }
 
   @Override

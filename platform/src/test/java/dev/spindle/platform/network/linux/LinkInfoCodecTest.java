@@ -227,6 +227,29 @@ class LinkInfoCodecTest {
   }
 
   @Test
+  void aChangeOfKindDataCarriesTheKindAndItsData() {
+    byte[] request = LinkCodec.setRequest(3, 5, LinkChange.NONE.withInfo(new BridgeInfo(1, false)));
+    assertThat(HEX.formatHex(request)).isEqualTo(
+        "3c000000" + "1000" + "0500" + "03000000" + "00000000"
+            + "00000000" + "05000000" + "00000000" + "00000000"
+            + "1c001200" + "0b000100" + "6272696467650000" // IFLA_LINKINFO, IFLA_INFO_KIND "bridge"
+            + "0c000200" + "08000500" + "01000000"); // IFLA_INFO_DATA: IFLA_BR_STP_STATE 1
+  }
+
+  @Test
+  void aChangeLeavesOutWhatChangelinkRefusesOrWhatDidNotChange() {
+    var vxlan = types(infoData(LinkCodec.setRequest(1, 5, LinkChange.NONE.withInfo(VxlanInfo.of(42, 4789)))));
+    assertThat(vxlan).contains(LinkInfoCodec.IFLA_VXLAN_ID, LinkInfoCodec.IFLA_VXLAN_LEARNING)
+        .doesNotContain(LinkInfoCodec.IFLA_VXLAN_PORT);
+    var off = LinkChange.NONE.withInfo(new BridgeInfo(0, false));
+    assertThat(types(infoData(LinkCodec.setRequest(1, 5, off, new BridgeInfo(0, false)))))
+        .containsExactly(LinkInfoCodec.IFLA_BR_STP_STATE);
+    RtAttr turnedOff = infoData(LinkCodec.setRequest(1, 5, off, new BridgeInfo(0, true)));
+    assertThat(LinkInfoCodec.decode("bridge", turnedOff)).isEqualTo(new BridgeInfo(0, false));
+    assertThat(types(turnedOff)).contains(LinkInfoCodec.IFLA_BR_VLAN_FILTERING);
+  }
+
+  @Test
   void malformedKindDataIsRefusedClearly() {
     assertThatThrownBy(() -> decodeDump(link("vx0", "vxlan", d -> RtAttr.put(d, LinkInfoCodec.IFLA_VXLAN_LOCAL,
         new byte[5])))).isInstanceOf(MalformedNetlinkException.class)
