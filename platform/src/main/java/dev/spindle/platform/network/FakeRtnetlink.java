@@ -39,7 +39,7 @@ import java.util.function.UnaryOperator;
  * macvlan when its lower link has it. {@link LinkMessage#info()} is what the kernel would dump. Renaming a link
  * that is up works, as since Linux 6.2 ({@link #refuseLiveRename()} brings back the older {@code EBUSY}); an alias
  * of a link that is down raises no event, as in the kernel. {@link #withoutKinds} stands for missing modules.
- * Policy routing rules follow {@link FakeRules}; they raise no events (the port has no rule listener).
+ * Policy routing rules follow {@link FakeRules} and raise rule events.
  *
  * <p>Simplifications: a physical or dummy link that is up always has carrier; links have no network namespace of their
  * own; IPv6 duplicate address detection finishes at once (no tentative phase); lifetimes do not count down.
@@ -389,19 +389,23 @@ public final class FakeRtnetlink implements Rtnetlink {
   @Override
   public void addRule(RuleMessage rule) throws NetlinkException {
     String doing = "adding rule " + rule.describe();
+    RuleMessage stored;
     synchronized (this) {
       checkFault(doing);
-      rules.add(rule, id -> rules.uses(id) || routes.all().stream().anyMatch(r -> r.table() == id), doing);
+      stored = rules.add(rule, id -> rules.uses(id) || routes.all().stream().anyMatch(r -> r.table() == id), doing);
     }
+    emit(new RuleEvent(RuleEvent.Change.NEW, stored));
   }
 
   @Override
   public void deleteRule(RuleMessage rule) throws NetlinkException {
     String doing = "deleting rule " + rule.describe();
+    RuleMessage removed;
     synchronized (this) {
       checkFault(doing);
-      rules.delete(rule, doing);
+      removed = rules.delete(rule, doing);
     }
+    emit(new RuleEvent(RuleEvent.Change.DELETED, removed));
   }
 
   /**
@@ -747,6 +751,13 @@ public final class FakeRtnetlink implements Rtnetlink {
     subscriptions.forEach(s -> s.deliver(event));
   }
 
+  private void emit(RuleEvent event) {
+    if (dropping) {
+      return;
+    }
+    subscriptions.forEach(s -> s.deliver(event));
+  }
+
   private void emit(RouteEvent event) {
     if (dropping) {
       return;
@@ -783,6 +794,12 @@ public final class FakeRtnetlink implements Rtnetlink {
     void deliver(RouteEvent event) {
       if (open) {
         listener.onRoute(event);
+      }
+    }
+
+    void deliver(RuleEvent event) {
+      if (open) {
+        listener.onRule(event);
       }
     }
 

@@ -109,8 +109,7 @@ public interface Rtnetlink extends AutoCloseable {
   void deleteRule(RuleMessage rule) throws NetlinkException;
 
   /**
-   * Starts delivering link, address and route events (not rule events) to {@code listener} until the subscription is
-   * closed. Events that happen before this returns may be missed, so subscribe first and dump after.
+   * Starts delivering link, address, route and rule events to {@code listener} until the subscription is closed. Events that happen before this returns may be missed, so subscribe first and dump after.
    */
   Subscription subscribe(Listener listener) throws NetlinkException;
 
@@ -130,6 +129,9 @@ public interface Rtnetlink extends AutoCloseable {
 
     /** A route was added, replaced or deleted. Ignored unless overridden. */
     default void onRoute(RouteEvent event) {}
+
+    /** A policy routing rule was added or deleted. Ignored unless overridden. */
+    default void onRule(RuleEvent event) {}
 
     /**
      * Events may have been lost (the socket overran: {@link Errno#ENOBUFS}) or could not be read. The subscription

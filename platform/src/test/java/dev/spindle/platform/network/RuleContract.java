@@ -83,6 +83,20 @@ interface RuleContract {
         .satisfies(r -> assertThat(r.table()).isEqualTo(1));
   }
 
+  @Test
+  default void addingAndDeletingARuleAreEvents() throws Exception {
+    var events = new RecordingListener();
+    try (var subscription = rtnl().subscribe(events)) {
+      rtnl().addRule(RuleMessage.builder(Ifa.AF_INET6).table(42).fwmark(3).build());
+      RuleEvent added = events.awaitRule(RuleEvent.Change.NEW, r -> r.table() == 42);
+      assertThat(added.rule().priority()).as("as the kernel keeps it").isEqualTo(32765);
+      assertThat(added.rule().fwmask()).isEqualTo(0xffffffff);
+      assertThat(rtnl().rules()).contains(added.rule());
+      rtnl().deleteRule(RuleMessage.builder(Ifa.AF_INET6).table(42).action(0).build());
+      assertThat(events.awaitRule(RuleEvent.Change.DELETED, r -> r.table() == 42).rule()).isEqualTo(added.rule());
+    }
+  }
+
   private static void assertErrno(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, Errno errno) {
     assertThatThrownBy(call)
         .isInstanceOfSatisfying(NetlinkException.class, e -> assertThat(e.errno()).isEqualTo(errno));

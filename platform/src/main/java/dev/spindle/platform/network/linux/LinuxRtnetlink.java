@@ -12,6 +12,7 @@ import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.RouteEvent;
 import dev.spindle.platform.network.RouteMessage;
 import dev.spindle.platform.network.Rtnetlink;
+import dev.spindle.platform.network.RuleEvent;
 import dev.spindle.platform.network.RuleMessage;
 import dev.spindle.platform.network.Subscription;
 import java.nio.ByteBuffer;
@@ -34,7 +35,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Requests ({@link #links()}, {@link #link(String)}) share one socket and are serialized. Each
  * {@linkplain #subscribe subscription} has its own socket bound to {@code RTMGRP_LINK}, {@code RTMGRP_IPV4_IFADDR} and
- * {@code RTMGRP_IPV6_IFADDR}, {@code RTMGRP_IPV4_ROUTE} and {@code RTMGRP_IPV6_ROUTE} and its own reader thread. The
+ * {@code RTMGRP_IPV6_IFADDR}, {@code RTMGRP_IPV4_ROUTE} and {@code RTMGRP_IPV6_ROUTE}, the IPv4 and IPv6 rule groups,
+ * and its own reader thread. The
  * reader is a <em>platform</em> daemon thread, not a virtual one: it blocks in a native {@code poll(2)}, and a virtual
  * thread blocked in a foreign call pins its carrier for as long as it waits. The reader polls the socket together
  * with an eventfd, so closing a subscription wakes it at once (netlink sockets do not support {@code shutdown(2)},
@@ -395,7 +397,8 @@ public final class LinuxRtnetlink implements Rtnetlink {
     }
     NetlinkSocket socket = newSocket(
         NetlinkSocket.RTMGRP_LINK | NetlinkSocket.RTMGRP_IPV4_IFADDR | NetlinkSocket.RTMGRP_IPV6_IFADDR
-        | NetlinkSocket.RTMGRP_IPV4_ROUTE | NetlinkSocket.RTMGRP_IPV6_ROUTE);
+        | NetlinkSocket.RTMGRP_IPV4_ROUTE | NetlinkSocket.RTMGRP_IPV6_ROUTE | NetlinkSocket.RTMGRP_IPV4_RULE
+        | NetlinkSocket.RTMGRP_IPV6_RULE);
     int eventFd;
     try {
       eventFd = NetlinkSocket.eventfd();
@@ -526,6 +529,10 @@ public final class LinuxRtnetlink implements Rtnetlink {
         handleRoute(m);
         return;
       }
+      if (type == RuleCodec.RTM_NEWRULE || type == RuleCodec.RTM_DELRULE) {
+        handleRule(m);
+        return;
+      }
       if (type != LinkCodec.RTM_NEWLINK && type != LinkCodec.RTM_DELLINK) {
         return;
       }
@@ -574,6 +581,21 @@ public final class LinuxRtnetlink implements Rtnetlink {
       if (!isClosed()) {
         try {
           listener.onRoute(new RouteEvent(change, route));
+        } catch (RuntimeException e) {
+          // as in handle
+        }
+      }
+    }
+
+    private void handleRule(NlMsg.Message m) {
+      if (!isInetRule(m)) {
+        return;
+      }
+      RuleMessage rule = RuleCodec.decode(m.payload());
+      var change = m.header().type() == RuleCodec.RTM_DELRULE ? RuleEvent.Change.DELETED : RuleEvent.Change.NEW;
+      if (!isClosed()) {
+        try {
+          listener.onRule(new RuleEvent(change, rule));
         } catch (RuntimeException e) {
           // as in handle
         }
