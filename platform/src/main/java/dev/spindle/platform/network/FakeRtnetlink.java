@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -32,17 +31,33 @@ import java.util.function.UnaryOperator;
  * route ({@code ENETUNREACH} for IPv4, {@code EHOSTUNREACH} for IPv6), a duplicate is {@code EEXIST}, a missing route
  * {@code ESRCH}.
  *
- * <p>Simplifications: a link that is up always has carrier; links have no network namespace of their own; IPv6
- * duplicate address detection finishes at once (no tentative phase); lifetimes do not count down.
+ * <p>Links created through the port ({@link #createLink}) follow their drivers ({@link FakeLinkKinds}): a veth
+ * creates both ends (the peer registered first, with the lower index), VLANs and macvlans need a lower link and go
+ * with it, a bridge or bond takes ports ({@code EOPNOTSUPP} for any other master, {@code EINVAL} for an unknown
+ * one, {@code ELOOP} for a bridge in a bridge, {@code EPERM} for a bond port that is up), deleting a master releases
+ * its ports. Carrier is derived: a veth has it when its peer is up, a bridge or bond when a port has it, a VLAN or
+ * macvlan when its lower link has it. {@link LinkMessage#info()} is what the kernel would dump. Renaming a link
+ * that is up works, as since Linux 6.2 ({@link #refuseLiveRename()} brings back the older {@code EBUSY}); an alias
+ * of a link that is down raises no event, as in the kernel. {@link #withoutKinds} stands for missing modules.
+ * Policy routing rules follow {@link FakeRules} and raise rule events.
+ *
+ * <p>Simplifications: a physical or dummy link that is up always has carrier; links have no network namespace of their
+ * own; IPv6 duplicate address detection finishes at once (no tentative phase); lifetimes do not count down.
  */
 public final class FakeRtnetlink implements Rtnetlink {
   private static final int MIN_MTU = 68;
   private static final int MAX_MTU = 65536;
   private static final int IFNAMSIZ = 16;
+  private static final int IFALIASZ = 256;
+  private static final java.util.Set<String> DEPENDENT_CARRIER =
+      java.util.Set.of("veth", "bridge", "bond", "vlan", "macvlan");
 
   private final TreeMap<Integer, LinkMessage> links = new TreeMap<>();
   private final FakeAddresses addresses = new FakeAddresses();
   private final FakeRoutes routes = new FakeRoutes();
+  private final FakeRules rules = new FakeRules();
+  private final java.util.Set<String> missingKinds = new java.util.HashSet<>();
+  private volatile boolean refuseLiveRename;
   private final List<FakeSubscription> subscriptions = new CopyOnWriteArrayList<>();
   private final Deque<Errno> faults = new ArrayDeque<>();
   private volatile boolean dropping;
@@ -201,6 +216,274 @@ public final class FakeRtnetlink implements Rtnetlink {
     emit(new RouteEvent(RouteEvent.Change.DELETED, removed));
   }
 
+  @Override
+  public void createLink(LinkRequest request) throws NetlinkException {
+    String doing = "creating link " + request.name() + " type " + request.info().kind();
+    var created = new ArrayList<LinkMessage>();
+    synchronized (this) {
+      checkFault(doing);
+      checkName(request.name(), doing);
+      if (missingKinds.contains(request.info().kind())) {
+        throw new NetlinkException(Errno.EOPNOTSUPP, doing + ": no " + request.info().module() + " module");
+      }
+      if (find(request.name()).isPresent()) {
+        throw new NetlinkException(Errno.EEXIST, doing);
+      }
+      if (request.info() instanceof VethInfo veth) {
+        checkName(veth.peerName(), doing);
+        if (veth.peerName().equals(request.name()) || find(veth.peerName()).isPresent()) {
+          throw new NetlinkException(Errno.EEXIST, doing + ": peer " + veth.peerName());
+        }
+      }
+      if (request.masterIndex() != 0) {
+        FakeLinkKinds.checkMaster(links, request.masterIndex(), request.up(), doing);
+        if (request.info() instanceof BridgeInfo && links.get(request.masterIndex()).kind().equals("bridge")) {
+          throw new NetlinkException(Errno.ELOOP, doing + ": a bridge cannot be a bridge port");
+        }
+      }
+      FakeLinkKinds.checkUnique(links, request, doing);
+      int index = lastIndex + 1;
+      if (request.info() instanceof VethInfo veth) {
+        // veth_newlink() registers the peer first, so the peer has the lower index and its event comes first
+        LinkMessage peer = FakeLinkKinds.create(LinkRequest.of(veth.peerName(), veth), index, links::get, doing)
+            .toBuilder().parentIndex(index + 1).build();
+        created.add(peer);
+        index++;
+      }
+      LinkMessage link = FakeLinkKinds.create(request, index, links::get, doing);
+      created.add(link.parentIndex() == 0 && !created.isEmpty()
+          ? link.toBuilder().parentIndex(created.getFirst().index()).build() : link);
+      created.forEach(l -> links.put(l.index(), l));
+      lastIndex = created.getLast().index();
+    }
+    created.forEach(l -> emit(LinkEvent.Change.NEW, l));
+    String name = request.name();
+    if (request.up()) {
+      setUp(name, true);
+    }
+    if (request.masterIndex() != 0) {
+      enslave(created.getLast().index(), request.masterIndex(), doing);
+    }
+  }
+
+  @Override
+  public void setLink(int index, LinkChange c) throws NetlinkException {
+    String doing = "changing link " + index + " (" + c + ")";
+    LinkMessage link;
+    synchronized (this) {
+      checkFault(doing);
+      link = linkAt(index, doing);
+    }
+    String name = link.name();
+    if (c.info() != null) {
+      // rtnl_changelink() runs the driver's changelink before do_setlink(); like an alias, the change is announced
+      // only for a link that is up
+      LinkMessage changed;
+      synchronized (this) {
+        LinkMessage now = linkAt(index, doing);
+        changed = FakeLinkKinds.changeInfo(links, now, c.info(), doing);
+        links.put(index, changed);
+        if (changed.equals(now) || !now.hasFlags(Iff.UP)) {
+          changed = null;
+        }
+      }
+      if (changed != null) {
+        emit(LinkEvent.Change.CHANGED, changed);
+      }
+      refreshCarrier();
+    }
+    // the order of the kernel's do_setlink(): address, mtu, name, alias, flags, master
+    if (c.hardwareAddr() != null) {
+      byte[] mac = c.hardwareAddr();
+      synchronized (this) {
+        LinkMessage now = linkAt(index, doing);
+        if (now.type() != Arphrd.ETHER && now.type() != Arphrd.LOOPBACK) { // lo takes one, as eth_mac_addr() does
+          throw new NetlinkException(Errno.EOPNOTSUPP, doing + ": no hardware address to set");
+        }
+        if (mac.length < 6) {
+          throw new NetlinkException(Errno.EINVAL, doing + ": hardware address of " + mac.length + " bytes");
+        }
+        if ((mac[0] & 1) != 0 || java.util.Arrays.equals(mac, new byte[6])) {
+          throw new NetlinkException(Errno.EADDRNOTAVAIL, doing + ": not a unicast MAC");
+        }
+      }
+      change(name, doing, l -> l.toBuilder().hardwareAddr(java.util.Arrays.copyOf(mac, 6)).build());
+    }
+    if (c.mtu() != null) {
+      int mtu = c.mtu();
+      synchronized (this) {
+        LinkMessage now = linkAt(index, doing);
+        int max = now.kind().isEmpty() ? MAX_MTU : FakeLinkKinds.MAX_MTU;
+        LinkMessage parent = links.get(now.parentIndex());
+        if (mtu < MIN_MTU || mtu > max) {
+          throw new NetlinkException(Errno.EINVAL, doing + ": mtu " + mtu + " out of range");
+        }
+        if (parent != null && mtu > parent.mtu() && (now.kind().equals("vlan") || now.kind().equals("macvlan"))) {
+          throw new NetlinkException(now.kind().equals("vlan") ? Errno.ERANGE : Errno.EINVAL,
+              doing + ": mtu above the lower link's " + parent.mtu());
+        }
+      }
+      change(name, doing, l -> l.toBuilder().mtu(mtu).build());
+    }
+    if (c.name() != null && !c.name().equals(name)) {
+      rename(name, c.name());
+      name = c.name();
+    }
+    if (c.alias() != null) {
+      if (c.alias().getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= IFALIASZ) {
+        throw new NetlinkException(Errno.ERANGE, doing + ": alias longer than " + (IFALIASZ - 1) + " bytes");
+      }
+      String alias = c.alias();
+      // the kernel announces an alias only through netdev_state_change(), which stays silent for a link that is down
+      LinkMessage aliased;
+      synchronized (this) {
+        LinkMessage now = linkAt(index, doing);
+        aliased = now.toBuilder().alias(alias).build();
+        links.put(index, aliased);
+        if (aliased.equals(now) || !now.hasFlags(Iff.UP)) {
+          aliased = null;
+        }
+      }
+      if (aliased != null) {
+        emit(LinkEvent.Change.CHANGED, aliased);
+      }
+    }
+    if (c.up() != null) {
+      setUp(name, c.up());
+    }
+    if (c.masterIndex() != null) {
+      if (c.masterIndex() == 0) {
+        release(index);
+      } else {
+        synchronized (this) {
+          LinkMessage port = linkAt(index, doing);
+          FakeLinkKinds.checkMaster(links, c.masterIndex(), port.hasFlags(Iff.UP), doing);
+          if (port.kind().equals("bridge") && links.get(c.masterIndex()).kind().equals("bridge")) {
+            throw new NetlinkException(Errno.ELOOP, doing + ": a bridge cannot be a bridge port");
+          }
+        }
+        enslave(index, c.masterIndex(), doing);
+      }
+    }
+  }
+
+  @Override
+  public void deleteLink(int index) throws NetlinkException {
+    String doing = "deleting link " + index;
+    LinkMessage link;
+    synchronized (this) {
+      checkFault(doing);
+      link = linkAt(index, doing);
+    }
+    deleteLink(link, "deleting link " + link.name());
+  }
+
+  @Override
+  public List<RuleMessage> rules() throws NetlinkException {
+    synchronized (this) {
+      checkFault("dumping rules");
+      return rules.all(name -> find(name).isPresent());
+    }
+  }
+
+  @Override
+  public void addRule(RuleMessage rule) throws NetlinkException {
+    String doing = "adding rule " + rule.describe();
+    RuleMessage stored;
+    synchronized (this) {
+      checkFault(doing);
+      stored = rules.add(rule, id -> rules.uses(id) || routes.all().stream().anyMatch(r -> r.table() == id), doing);
+    }
+    emit(new RuleEvent(RuleEvent.Change.NEW, stored));
+  }
+
+  @Override
+  public void deleteRule(RuleMessage rule) throws NetlinkException {
+    String doing = "deleting rule " + rule.describe();
+    RuleMessage removed;
+    synchronized (this) {
+      checkFault(doing);
+      removed = rules.delete(rule, doing);
+    }
+    emit(new RuleEvent(RuleEvent.Change.DELETED, removed));
+  }
+
+  /**
+   * Makes {@link #createLink} answer {@link Errno#EOPNOTSUPP} for these kinds, as a kernel without their modules
+   * ({@code bonding}, {@code 8021q}, {@code dummy}, {@code wireguard}) does.
+   */
+  public synchronized void withoutKinds(String... kinds) {
+    missingKinds.addAll(List.of(kinds));
+  }
+
+  /** Makes renaming a link that is up {@link Errno#EBUSY}, as kernels before 6.2 answer. */
+  public void refuseLiveRename() {
+    refuseLiveRename = true;
+  }
+
+  private LinkMessage linkAt(int index, String doing) throws NetlinkException {
+    LinkMessage link = links.get(index);
+    if (link == null) {
+      throw new NetlinkException(Errno.ENODEV, doing);
+    }
+    return link;
+  }
+
+  private void enslave(int index, int masterIndex, String doing) throws NetlinkException {
+    LinkMessage changed;
+    synchronized (this) {
+      LinkMessage port = linkAt(index, doing);
+      LinkMessage master = linkAt(masterIndex, doing);
+      if (port.masterIndex() == masterIndex) {
+        return;
+      }
+      int flags = master.kind().equals("bond") ? port.flags() | Iff.SLAVE : port.flags() & ~Iff.SLAVE;
+      changed = port.toBuilder().masterIndex(masterIndex).slaveKind(master.kind()).flags(flags).build();
+      links.put(index, changed);
+    }
+    emit(LinkEvent.Change.CHANGED, changed);
+    refreshCarrier();
+  }
+
+  private void release(int index) throws NetlinkException {
+    LinkMessage changed;
+    synchronized (this) {
+      LinkMessage port = linkAt(index, "releasing link " + index);
+      if (port.masterIndex() == 0) {
+        return;
+      }
+      changed = port.toBuilder().masterIndex(0).slaveKind("").flags(port.flags() & ~Iff.SLAVE).build();
+      links.put(index, changed);
+    }
+    emit(LinkEvent.Change.CHANGED, changed);
+    refreshCarrier();
+  }
+
+  /** Recomputes every link's carrier (one link's change moves its peer's, master's and upper links') and notifies. */
+  private void refreshCarrier() {
+    var changed = new java.util.LinkedHashMap<Integer, LinkMessage>();
+    synchronized (this) {
+      for (int pass = 0; pass < 3; pass++) {
+        boolean any = false;
+        for (LinkMessage link : List.copyOf(links.values())) {
+          if (!link.hasFlags(Iff.UP) || !DEPENDENT_CARRIER.contains(link.kind())) {
+            continue; // only an up link's carrier follows other links
+          }
+          LinkMessage now = FakeLinkKinds.withState(links, link);
+          if (!now.equals(link)) {
+            links.put(now.index(), now);
+            changed.put(now.index(), now);
+            any = true;
+          }
+        }
+        if (!any) {
+          break;
+        }
+      }
+    }
+    changed.values().forEach(l -> emit(LinkEvent.Change.CHANGED, l));
+  }
+
   /** The link an address request names; the family is checked first, as rtnetlink dispatches on it. */
   private LinkMessage linkAt(AddressMessage address, String doing) throws NetlinkException {
     if (address.family() != Ifa.AF_INET && address.family() != Ifa.AF_INET6) {
@@ -232,8 +515,10 @@ public final class FakeRtnetlink implements Rtnetlink {
   }
 
   /**
-   * Makes the next port call ({@link #links()}, {@link #link}, {@link #addresses()}, {@link #routes()}, the address and route requests,
-   * {@link #subscribe}) fail with {@code errno}. The kernel-side link methods are not port calls and never fail so.
+   * Makes the next port call ({@link #links()}, {@link #link}, {@link #addresses()}, {@link #routes()}, the address and
+   * route requests, the link and rule requests, {@link #subscribe}) fail with {@code errno}. The kernel-side link
+   * methods ({@link #addLink}, {@link #setUp}, ...) are not port calls and
+   * never fail so.
    */
   public synchronized void failNext(Errno errno) {
     faults.add(errno);
@@ -290,9 +575,7 @@ public final class FakeRtnetlink implements Rtnetlink {
 
   /** {@code ip link add <name> type dummy}: an Ethernet-type link with a random locally administered MAC. */
   public LinkMessage addDummy(String name) throws NetlinkException {
-    byte[] mac = new byte[6];
-    ThreadLocalRandom.current().nextBytes(mac);
-    mac[0] = (byte) ((mac[0] & 0xFE) | 0x02);
+    byte[] mac = FakeLinkKinds.randomMac();
     return addLink(LinkMessage.builder(0, name).type(Arphrd.ETHER).flags(Iff.BROADCAST | Iff.NOARP)
         .hardwareAddr(mac).broadcastAddr(new byte[] {-1, -1, -1, -1, -1, -1}).mtu(1500).qdisc("noop")
         .operState(IfOper.DOWN).kind("dummy").build());
@@ -303,13 +586,8 @@ public final class FakeRtnetlink implements Rtnetlink {
    * go to operstate unknown rather than up. Setting the state a link already has changes nothing and notifies no one.
    */
   public void setUp(String name, boolean up) throws NetlinkException {
-    boolean changed = change(name, "setting link " + name + (up ? " up" : " down"), link -> {
-      int carrier = Iff.UP | Iff.RUNNING | Iff.LOWER_UP;
-      boolean tracksCarrier = link.type() != Arphrd.LOOPBACK && !link.kind().equals("dummy");
-      return link.toBuilder().flags(up ? link.flags() | carrier : link.flags() & ~carrier)
-          .operState(up ? (tracksCarrier ? IfOper.UP : IfOper.UNKNOWN) : IfOper.DOWN)
-          .qdisc(up && link.qdisc().equals("noop") ? "fq_codel" : link.qdisc()).build();
-    });
+    boolean changed = change(name, "setting link " + name + (up ? " up" : " down"),
+        link -> FakeLinkKinds.withState(links, link.toBuilder().flags(up ? link.flags() | Iff.UP : link.flags() & ~Iff.UP).build()));
     if (changed) {
       List<AddressEvent> events;
       var routeEvents = new ArrayList<RouteEvent>();
@@ -327,6 +605,7 @@ public final class FakeRtnetlink implements Rtnetlink {
       }
       events.forEach(this::emit);
       routeEvents.forEach(this::emit);
+      refreshCarrier();
     }
   }
 
@@ -342,7 +621,10 @@ public final class FakeRtnetlink implements Rtnetlink {
     change(name, doing, link -> link.toBuilder().mtu(mtu).build());
   }
 
-  /** {@code ip link set <name> name <newName>}; the kernel refuses to rename a link that is up ({@code EBUSY}). */
+  /**
+   * {@code ip link set <name> name <newName>}. Kernels since 6.2 rename a link that is up; older ones refused with
+   * {@code EBUSY}, which {@link #refuseLiveRename()} brings back.
+   */
   public void rename(String name, String newName) throws NetlinkException {
     String doing = "renaming link " + name + " to " + newName;
     LinkMessage renamed;
@@ -352,7 +634,7 @@ public final class FakeRtnetlink implements Rtnetlink {
       if (find(newName).isPresent()) {
         throw new NetlinkException(Errno.EEXIST, doing);
       }
-      if (link.hasFlags(Iff.UP)) {
+      if (link.hasFlags(Iff.UP) && refuseLiveRename) {
         throw new NetlinkException(Errno.EBUSY, doing);
       }
       renamed = link.toBuilder().name(newName).build();
@@ -367,12 +649,23 @@ public final class FakeRtnetlink implements Rtnetlink {
    */
   public void delete(String name) throws NetlinkException {
     String doing = "deleting link " + name;
+    LinkMessage link;
+    synchronized (this) {
+      link = require(name, doing);
+    }
+    deleteLink(link, doing);
+  }
+
+  private void deleteLink(LinkMessage target, String doing) throws NetlinkException {
     var deleted = new ArrayList<LinkMessage>();
     var released = new ArrayList<LinkMessage>();
     var lostAddresses = new ArrayList<AddressEvent>();
     var lostRoutes = new ArrayList<RouteEvent>();
     synchronized (this) {
-      LinkMessage link = require(name, doing);
+      LinkMessage link = links.get(target.index());
+      if (link == null) {
+        throw new NetlinkException(Errno.ENODEV, doing);
+      }
       if (link.kind().isEmpty()) {
         throw new NetlinkException(Errno.EOPNOTSUPP, doing);
       }
@@ -381,7 +674,7 @@ public final class FakeRtnetlink implements Rtnetlink {
       deleted.forEach(gone -> lostAddresses.addAll(addresses.removeLink(gone.index())));
       deleted.forEach(gone -> lostRoutes.addAll(routes.removeLink(gone.index())));
       for (LinkMessage port : List.copyOf(links.values())) {
-        if (port.masterIndex() == link.index()) {
+        if (deleted.stream().anyMatch(gone -> gone.index() == port.masterIndex())) {
           LinkMessage free = port.toBuilder().masterIndex(0).slaveKind("").flags(port.flags() & ~Iff.SLAVE).build();
           links.put(free.index(), free);
           released.add(free);
@@ -392,6 +685,7 @@ public final class FakeRtnetlink implements Rtnetlink {
     lostRoutes.forEach(this::emit);
     deleted.forEach(l -> emit(LinkEvent.Change.DELETED, l));
     released.forEach(l -> emit(LinkEvent.Change.CHANGED, l));
+    refreshCarrier();
   }
 
   private List<LinkMessage> removeAll(Predicate<LinkMessage> which) {
@@ -457,6 +751,13 @@ public final class FakeRtnetlink implements Rtnetlink {
     subscriptions.forEach(s -> s.deliver(event));
   }
 
+  private void emit(RuleEvent event) {
+    if (dropping) {
+      return;
+    }
+    subscriptions.forEach(s -> s.deliver(event));
+  }
+
   private void emit(RouteEvent event) {
     if (dropping) {
       return;
@@ -493,6 +794,12 @@ public final class FakeRtnetlink implements Rtnetlink {
     void deliver(RouteEvent event) {
       if (open) {
         listener.onRoute(event);
+      }
+    }
+
+    void deliver(RuleEvent event) {
+      if (open) {
+        listener.onRule(event);
       }
     }
 

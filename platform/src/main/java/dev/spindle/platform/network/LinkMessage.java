@@ -26,10 +26,12 @@ import java.util.Objects;
  * @param alias IFLA_IFALIAS
  * @param altNames IFLA_PROP_LIST / IFLA_ALT_IFNAME
  * @param permanentAddr IFLA_PERM_ADDRESS: the burnt-in MAC of a NIC, empty for virtual links
+ * @param info IFLA_INFO_DATA decoded for the kinds that report it (bridge, bond, vlan, macvlan, vxlan), {@code null}
+ *     otherwise (physical links, veth, dummy, wireguard, kinds not modelled)
  */
 public record LinkMessage(int index, String name, int type, int flags, byte[] hardwareAddr, byte[] broadcastAddr,
     int mtu, String qdisc, int masterIndex, int operState, String kind, String slaveKind, int parentIndex,
-    String alias, List<String> altNames, byte[] permanentAddr) {
+    String alias, List<String> altNames, byte[] permanentAddr, LinkInfo info) {
   public LinkMessage {
     Objects.requireNonNull(name, "name");
     hardwareAddr = copy(hardwareAddr);
@@ -40,6 +42,14 @@ public record LinkMessage(int index, String name, int type, int flags, byte[] ha
     alias = text(alias);
     altNames = altNames == null ? List.of() : List.copyOf(altNames);
     permanentAddr = copy(permanentAddr);
+  }
+
+  /** A link without kind data, as before {@link #info()} existed. */
+  public LinkMessage(int index, String name, int type, int flags, byte[] hardwareAddr, byte[] broadcastAddr,
+      int mtu, String qdisc, int masterIndex, int operState, String kind, String slaveKind, int parentIndex,
+      String alias, List<String> altNames, byte[] permanentAddr) {
+    this(index, name, type, flags, hardwareAddr, broadcastAddr, mtu, qdisc, masterIndex, operState, kind, slaveKind,
+        parentIndex, alias, altNames, permanentAddr, null);
   }
 
   public static Builder builder(int index, String name) {
@@ -76,7 +86,8 @@ public record LinkMessage(int index, String name, int type, int flags, byte[] ha
         && Arrays.equals(broadcastAddr, m.broadcastAddr) && mtu == m.mtu && qdisc.equals(m.qdisc)
         && masterIndex == m.masterIndex && operState == m.operState && kind.equals(m.kind)
         && slaveKind.equals(m.slaveKind) && parentIndex == m.parentIndex && alias.equals(m.alias)
-        && altNames.equals(m.altNames) && Arrays.equals(permanentAddr, m.permanentAddr);
+        && altNames.equals(m.altNames) && Arrays.equals(permanentAddr, m.permanentAddr)
+        && Objects.equals(info, m.info);
   }
 
   @Override
@@ -90,7 +101,7 @@ public record LinkMessage(int index, String name, int type, int flags, byte[] ha
         + " addr=" + HexFormat.ofDelimiter(":").formatHex(hardwareAddr) + " mtu=" + mtu + " qdisc=" + qdisc
         + " master=" + masterIndex + " oper=" + operState + " kind=" + kind + " slaveKind=" + slaveKind
         + " link=" + parentIndex + (alias.isEmpty() ? "" : " alias=" + alias)
-        + (altNames.isEmpty() ? "" : " altnames=" + altNames) + "]";
+        + (altNames.isEmpty() ? "" : " altnames=" + altNames) + (info == null ? "" : " " + info) + "]";
   }
 
   private static byte[] copy(byte[] bytes) {
@@ -119,6 +130,7 @@ public record LinkMessage(int index, String name, int type, int flags, byte[] ha
     private String alias;
     private List<String> altNames;
     private byte[] permanentAddr;
+    private LinkInfo info;
 
     private Builder(int index, String name) {
       this.index = index;
@@ -141,6 +153,7 @@ public record LinkMessage(int index, String name, int type, int flags, byte[] ha
       alias = m.alias;
       altNames = m.altNames;
       permanentAddr = m.permanentAddr;
+      info = m.info;
     }
 
     public Builder index(int v) { index = v; return this; }
@@ -159,10 +172,11 @@ public record LinkMessage(int index, String name, int type, int flags, byte[] ha
     public Builder alias(String v) { alias = v; return this; }
     public Builder altNames(List<String> v) { altNames = v; return this; }
     public Builder permanentAddr(byte[] v) { permanentAddr = v; return this; }
+    public Builder info(LinkInfo v) { info = v; return this; }
 
     public LinkMessage build() {
       return new LinkMessage(index, name, type, flags, hardwareAddr, broadcastAddr, mtu, qdisc, masterIndex,
-          operState, kind, slaveKind, parentIndex, alias, altNames, permanentAddr);
+          operState, kind, slaveKind, parentIndex, alias, altNames, permanentAddr, info);
     }
   }
 }

@@ -3,9 +3,9 @@ package dev.spindle.platform.network;
 import java.util.List;
 
 /**
- * The kernel's routing netlink, in OS vocabulary: links, addresses and routes (rules join as further methods and
- * listener callbacks). Implemented by the Linux adapter (netlink through {@code java.lang.foreign}) and by
- * {@link FakeRtnetlink}; {@code RtnetlinkContract} keeps the two honest.
+ * The kernel's routing netlink, in OS vocabulary: links, addresses, routes and policy routing rules. Implemented by the
+ * Linux adapter (netlink through {@code java.lang.foreign}) and by {@link FakeRtnetlink}; {@code RtnetlinkContract}
+ * keeps the two honest.
  *
  * <p>Every request either succeeds or throws a {@link NetlinkException} with the kernel's {@link Errno}.
  */
@@ -15,6 +15,35 @@ public interface Rtnetlink extends AutoCloseable {
 
   /** One link by name; {@link Errno#ENODEV} if there is none. */
   LinkMessage link(String name) throws NetlinkException;
+
+  /**
+   * {@code ip link add}: creates the link {@code request} describes ({@code RTM_NEWLINK} with
+   * {@code NLM_F_CREATE|NLM_F_EXCL}). {@link Errno#EEXIST} if the name (or a veth peer's name) is taken,
+   * {@link Errno#EINVAL} for an invalid name or setting, {@link Errno#ENODEV} if the master or lower link does not
+   * exist, {@link Errno#EOPNOTSUPP} if the kernel has no driver for the kind (its module is not loaded: the kernel
+   * answers so for an unknown kind). A veth creates both ends, each with the other as its
+   * {@link LinkMessage#parentIndex()}.
+   */
+  void createLink(LinkRequest request) throws NetlinkException;
+
+  /**
+   * {@code ip link set}: changes the set fields of link {@code index} and leaves the rest ({@code RTM_NEWLINK} without
+   * {@code NLM_F_CREATE}). {@link Errno#ENODEV} if there is no such link; a rename to a taken name is {@link
+   * Errno#EEXIST}, of a link that is up {@link Errno#EBUSY} on kernels before 6.2 (later ones rename it); a master that
+   * is neither a bridge nor a bond is {@link Errno#EOPNOTSUPP}, an unknown master {@link Errno#EINVAL}, a bridge as a
+   * bridge port {@link Errno#ELOOP}; an alias over 255 bytes {@link Errno#ERANGE}; an MTU outside the device's range
+   * {@link Errno#EINVAL}; a multicast or zero MAC {@link Errno#EADDRNOTAVAIL}; kind data of another kind, or that the
+   * driver cannot change, {@link Errno#EOPNOTSUPP} (see {@link LinkChange#info()}). The kernel applies the fields in
+   * its own order (kind data, hardware address, MTU, name, alias, up/down, master) and stops at the first failure, so an earlier field may
+   * already be applied when a later one fails.
+   */
+  void setLink(int index, LinkChange change) throws NetlinkException;
+
+  /**
+   * {@code ip link del}: {@link Errno#ENODEV} if there is no link {@code index}; physical and loopback links are
+   * {@link Errno#EOPNOTSUPP}. Deleting one end of a veth deletes the other; deleting a master releases its ports.
+   */
+  void deleteLink(int index) throws NetlinkException;
 
   /** Every IPv4 and IPv6 address in the network namespace ({@code RTM_GETADDR} dump). */
   List<AddressMessage> addresses() throws NetlinkException;
@@ -59,8 +88,28 @@ public interface Rtnetlink extends AutoCloseable {
   void deleteRoute(RouteMessage route) throws NetlinkException;
 
   /**
-   * Starts delivering link, address and route events to {@code listener} until the subscription is closed. Events that
-   * happen before this returns may be missed, so subscribe first and dump after.
+   * Every IPv4 and IPv6 policy routing rule ({@code RTM_GETRULE} dump), IPv4 first, each family in priority order.
+   * A fresh namespace has IPv4 {@code 0 local}, {@code 32766 main}, {@code 32767 default} and IPv6 {@code 0 local},
+   * {@code 32766 main}.
+   */
+  List<RuleMessage> rules() throws NetlinkException;
+
+  /**
+   * {@code ip rule add}: {@link Errno#EEXIST} if an identical rule exists; {@link Errno#EAFNOSUPPORT} for a family
+   * other than IPv4 and IPv6; {@link Errno#EINVAL} for a to-table rule without a table or a prefix longer than the
+   * family's. Without a priority, the kernel gives the rule one below the second rule's.
+   */
+  void addRule(RuleMessage rule) throws NetlinkException;
+
+  /**
+   * {@code ip rule del}: removes the first rule (in priority order) that matches every field the request sets (a
+   * priority other than {@link RuleMessage#NO_PRIORITY}, a nonzero table, action, mark, mask, tos, the prefixes and
+   * interface names); {@link Errno#ENOENT} if none does.
+   */
+  void deleteRule(RuleMessage rule) throws NetlinkException;
+
+  /**
+   * Starts delivering link, address, route and rule events to {@code listener} until the subscription is closed. Events that happen before this returns may be missed, so subscribe first and dump after.
    */
   Subscription subscribe(Listener listener) throws NetlinkException;
 
@@ -80,6 +129,9 @@ public interface Rtnetlink extends AutoCloseable {
 
     /** A route was added, replaced or deleted. Ignored unless overridden. */
     default void onRoute(RouteEvent event) {}
+
+    /** A policy routing rule was added or deleted. Ignored unless overridden. */
+    default void onRule(RuleEvent event) {}
 
     /**
      * Events may have been lost (the socket overran: {@link Errno#ENOBUFS}) or could not be read. The subscription

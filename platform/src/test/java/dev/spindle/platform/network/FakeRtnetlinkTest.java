@@ -7,11 +7,11 @@ import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
-class FakeRtnetlinkTest extends RtnetlinkContract {
+class FakeRtnetlinkTest extends RtnetlinkContract implements LinkWriteContract, RuleContract {
   private final FakeRtnetlink fake = new FakeRtnetlink(List.of(SimulatedNode.loopback()));
 
   @Override
-  protected Rtnetlink rtnl() {
+  public Rtnetlink rtnl() {
     return fake;
   }
 
@@ -57,7 +57,9 @@ class FakeRtnetlinkTest extends RtnetlinkContract {
     assertErrno(() -> fake.rename("d0", "lo"), Errno.EEXIST, "name taken");
     assertErrno(() -> fake.rename("d0", "bad/name"), Errno.EINVAL, "invalid name");
     fake.setUp("d0", true);
-    assertErrno(() -> fake.rename("d0", "d1"), Errno.EBUSY, "renaming link d0 to d1: EBUSY");
+    fake.rename("d0", "d1"); // kernels since 6.2 rename live links
+    fake.refuseLiveRename();
+    assertErrno(() -> fake.rename("d1", "d2"), Errno.EBUSY, "renaming link d1 to d2: EBUSY (before 6.2)");
     assertErrno(() -> fake.delete("lo"), Errno.EOPNOTSUPP, "lo has no kind");
     assertErrno(() -> fake.delete("nosuch0"), Errno.ENODEV, "deleting link nosuch0: ENODEV");
   }

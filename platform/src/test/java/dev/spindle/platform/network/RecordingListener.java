@@ -12,6 +12,19 @@ final class RecordingListener implements Rtnetlink.Listener {
   final List<NetlinkException> errors = new CopyOnWriteArrayList<>();
   final List<AddressEvent> addresses = new CopyOnWriteArrayList<>();
   final List<RouteEvent> routes = new CopyOnWriteArrayList<>();
+  final List<RuleEvent> rules = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void onRule(RuleEvent event) {
+    rules.add(event);
+  }
+
+  RuleEvent awaitRule(RuleEvent.Change change, Predicate<RuleMessage> rule) {
+    Predicate<RuleEvent> match = e -> e.change() == change && rule.test(e.rule());
+    Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        .until(() -> rules.stream().anyMatch(match));
+    return rules.stream().filter(match).findFirst().orElseThrow();
+  }
 
   @Override
   public void onRoute(RouteEvent event) {

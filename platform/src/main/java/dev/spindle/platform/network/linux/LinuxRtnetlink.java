@@ -4,12 +4,16 @@ import dev.spindle.platform.network.AddressEvent;
 import dev.spindle.platform.network.AddressMessage;
 import dev.spindle.platform.network.Errno;
 import dev.spindle.platform.network.Ifa;
+import dev.spindle.platform.network.LinkChange;
 import dev.spindle.platform.network.LinkEvent;
 import dev.spindle.platform.network.LinkMessage;
+import dev.spindle.platform.network.LinkRequest;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.RouteEvent;
 import dev.spindle.platform.network.RouteMessage;
 import dev.spindle.platform.network.Rtnetlink;
+import dev.spindle.platform.network.RuleEvent;
+import dev.spindle.platform.network.RuleMessage;
 import dev.spindle.platform.network.Subscription;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -27,11 +31,12 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * {@link Rtnetlink} on the Linux kernel: {@code NETLINK_ROUTE} sockets through {@code java.lang.foreign}
  * ({@link NetlinkSocket}), messages through the pure codecs ({@link NlMsg}, {@link IfInfoMsg}, {@link RtAttr},
- * {@link LinkCodec}, {@link AddressCodec}, {@link RouteCodec}). Links, addresses and routes.
+ * {@link LinkCodec}, {@link AddressCodec}, {@link RouteCodec}, {@link RuleCodec}). Links, addresses, routes and rules.
  *
  * <p>Requests ({@link #links()}, {@link #link(String)}) share one socket and are serialized. Each
  * {@linkplain #subscribe subscription} has its own socket bound to {@code RTMGRP_LINK}, {@code RTMGRP_IPV4_IFADDR} and
- * {@code RTMGRP_IPV6_IFADDR}, {@code RTMGRP_IPV4_ROUTE} and {@code RTMGRP_IPV6_ROUTE} and its own reader thread. The
+ * {@code RTMGRP_IPV6_IFADDR}, {@code RTMGRP_IPV4_ROUTE} and {@code RTMGRP_IPV6_ROUTE}, the IPv4 and IPv6 rule groups,
+ * and its own reader thread. The
  * reader is a <em>platform</em> daemon thread, not a virtual one: it blocks in a native {@code poll(2)}, and a virtual
  * thread blocked in a foreign call pins its carrier for as long as it waits. The reader polls the socket together
  * with an eventfd, so closing a subscription wakes it at once (netlink sockets do not support {@code shutdown(2)},
@@ -220,6 +225,69 @@ public final class LinuxRtnetlink implements Rtnetlink {
     exchange(seq -> RouteCodec.deleteRequest(seq, route), "deleting route " + route.describe());
   }
 
+  @Override
+  public void createLink(LinkRequest request) throws NetlinkException {
+    exchange(seq -> LinkCodec.createRequest(seq, request),
+        "creating link " + request.name() + " type " + request.info().kind());
+  }
+
+  @Override
+  public void setLink(int index, LinkChange change) throws NetlinkException {
+    String doing = "changing link " + index + " (" + change + ")";
+    // new kind data is diffed against the current (a bridge's VLAN filtering goes only when it changes)
+    var current = change.info() == null ? null
+        : links().stream().filter(l -> l.index() == index).findFirst().map(LinkMessage::info).orElse(null);
+    exchange(seq -> LinkCodec.setRequest(seq, index, change, current), doing);
+  }
+
+  @Override
+  public void deleteLink(int index) throws NetlinkException {
+    exchange(seq -> LinkCodec.deleteRequest(seq, index), "deleting link " + index);
+  }
+
+  /** IPv4 and IPv6 only: the multicast routing families (RTNL_FAMILY_IPMR, IP6MR) have rules of their own. */
+  @Override
+  public List<RuleMessage> rules() throws NetlinkException {
+    String doing = "dumping rules";
+    for (int attempt = 1; ; attempt++) {
+      List<RuleMessage> rules = new ArrayList<>();
+      boolean interrupted = false;
+      for (NlMsg.Message m : exchange(RuleCodec::dumpRequest, doing)) {
+        interrupted |= (m.header().flags() & NlMsg.NLM_F_DUMP_INTR) != 0;
+        if (m.header().type() == RuleCodec.RTM_NEWRULE && isInetRule(m)) {
+          try {
+            rules.add(RuleCodec.decode(m.payload()));
+          } catch (MalformedNetlinkException e) {
+            throw new NetlinkException(Errno.EIO, doing + ": " + e.getMessage());
+          }
+        }
+      }
+      if (!interrupted || attempt == DUMP_ATTEMPTS) {
+        rules.sort(Comparator.comparingInt(RuleMessage::family)); // stable: each family keeps the kernel's order
+        return rules;
+      }
+    }
+  }
+
+  @Override
+  public void addRule(RuleMessage rule) throws NetlinkException {
+    exchange(seq -> RuleCodec.addRequest(seq, rule), "adding rule " + rule.describe());
+  }
+
+  @Override
+  public void deleteRule(RuleMessage rule) throws NetlinkException {
+    exchange(seq -> RuleCodec.deleteRequest(seq, rule), "deleting rule " + rule.describe());
+  }
+
+  private static boolean isInetRule(NlMsg.Message m) {
+    try {
+      int family = FibRuleHdr.decode(m.payload().duplicate()).family();
+      return family == Ifa.AF_INET || family == Ifa.AF_INET6;
+    } catch (MalformedNetlinkException e) {
+      return true; // let the decoder report it
+    }
+  }
+
   /** Only IPv4 and IPv6 routes; the multicast routing families (RTNL_FAMILY_IPMR, ...) have no place in the model. */
   private static boolean isInetRoute(NlMsg.Message m) {
     try {
@@ -329,7 +397,8 @@ public final class LinuxRtnetlink implements Rtnetlink {
     }
     NetlinkSocket socket = newSocket(
         NetlinkSocket.RTMGRP_LINK | NetlinkSocket.RTMGRP_IPV4_IFADDR | NetlinkSocket.RTMGRP_IPV6_IFADDR
-        | NetlinkSocket.RTMGRP_IPV4_ROUTE | NetlinkSocket.RTMGRP_IPV6_ROUTE);
+        | NetlinkSocket.RTMGRP_IPV4_ROUTE | NetlinkSocket.RTMGRP_IPV6_ROUTE | NetlinkSocket.RTMGRP_IPV4_RULE
+        | NetlinkSocket.RTMGRP_IPV6_RULE);
     int eventFd;
     try {
       eventFd = NetlinkSocket.eventfd();
@@ -460,6 +529,10 @@ public final class LinuxRtnetlink implements Rtnetlink {
         handleRoute(m);
         return;
       }
+      if (type == RuleCodec.RTM_NEWRULE || type == RuleCodec.RTM_DELRULE) {
+        handleRule(m);
+        return;
+      }
       if (type != LinkCodec.RTM_NEWLINK && type != LinkCodec.RTM_DELLINK) {
         return;
       }
@@ -508,6 +581,21 @@ public final class LinuxRtnetlink implements Rtnetlink {
       if (!isClosed()) {
         try {
           listener.onRoute(new RouteEvent(change, route));
+        } catch (RuntimeException e) {
+          // as in handle
+        }
+      }
+    }
+
+    private void handleRule(NlMsg.Message m) {
+      if (!isInetRule(m)) {
+        return;
+      }
+      RuleMessage rule = RuleCodec.decode(m.payload());
+      var change = m.header().type() == RuleCodec.RTM_DELRULE ? RuleEvent.Change.DELETED : RuleEvent.Change.NEW;
+      if (!isClosed()) {
+        try {
+          listener.onRule(new RuleEvent(change, rule));
         } catch (RuntimeException e) {
           // as in handle
         }

@@ -35,6 +35,9 @@ final class NetlinkSocket implements AutoCloseable {
   static final int RTMGRP_IPV6_IFADDR = 0x100;
   static final int RTMGRP_IPV4_ROUTE = 0x40;
   static final int RTMGRP_IPV6_ROUTE = 0x400;
+  static final int RTMGRP_IPV4_RULE = 0x80;
+  /** RTNLGRP_IPV6_RULE (19) has no RTMGRP_ constant; as a bind mask it is bit 18. */
+  static final int RTMGRP_IPV6_RULE = 1 << 18;
   static final int SOL_SOCKET = 1;
   static final int SO_RCVBUF = 8;
   static final int MSG_DONTWAIT = 0x40;

@@ -53,6 +53,19 @@ public record RtAttr(int type, ByteBuffer value) {
     return value.getInt(0);
   }
 
+  public int u16() {
+    if (value.remaining() != 2) {
+      throw new MalformedNetlinkException("attribute " + type + ": " + value.remaining() + " bytes, u16 expected");
+    }
+    return Short.toUnsignedInt(value.getShort(0));
+  }
+
+  /** A 16-bit value in network byte order (ports, ethertypes). */
+  public int be16() {
+    u16(); // checks the size
+    return (Byte.toUnsignedInt(value.get(0)) << 8) | Byte.toUnsignedInt(value.get(1));
+  }
+
   public int u8() {
     if (value.remaining() != 1) {
       throw new MalformedNetlinkException("attribute " + type + ": " + value.remaining() + " bytes, u8 expected");
@@ -112,6 +125,29 @@ public record RtAttr(int type, ByteBuffer value) {
     byte[] z = new byte[text.length + 1];
     System.arraycopy(text, 0, z, 0, text.length);
     put(out, type, z);
+  }
+
+  public static void putU8(ByteBuffer out, int type, int value) {
+    put(out, type, new byte[] {(byte) value});
+  }
+
+  public static void putU16(ByteBuffer out, int type, int value) {
+    put(out, type, ByteBuffer.allocate(2).order(ByteOrder.nativeOrder()).putShort((short) value).array());
+  }
+
+  /** A 16-bit value in network byte order, as iproute2 sends ports and ethertypes (without NLA_F_NET_BYTEORDER). */
+  public static void putBe16(ByteBuffer out, int type, int value) {
+    put(out, type, new byte[] {(byte) (value >>> 8), (byte) value});
+  }
+
+  /**
+   * Appends a nested attribute holding what {@code content} wrote, from its start to its position. As iproute2, without
+   * {@code NLA_F_NESTED}: the kernel's rtnetlink parses these nests either way.
+   */
+  public static void putNested(ByteBuffer out, int type, ByteBuffer content) {
+    byte[] bytes = new byte[content.position()];
+    content.get(0, bytes);
+    put(out, type, bytes);
   }
 
   public static void putU32(ByteBuffer out, int type, int value) {

@@ -16,7 +16,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * peer and a global IPv6 address without DAD. Re-records {@code route-dump.bin}
  * ({@code -Dspindle.capture.routes=<file>}): an {@code RTM_GETROUTE} dump of lo and an up veth pair with IPv4 and IPv6
  * addresses, a gateway route with a metric, a route with an MTU in table 100, one in table 1000 (beyond rtm_table's 8
- * bits), a blackhole route and an IPv6 gateway route.
+ * bits), a blackhole route and an IPv6 gateway route. Re-records {@code kinds-dump.bin}
+ * ({@code -Dspindle.capture.kinds=<file>}): an {@code RTM_GETLINK} dump with a bridge with STP on, a veth pair, a
+ * macvlan in bridge mode on one end, an IPv4 unicast VXLAN without learning and an IPv6 multicast one. Re-records
+ * {@code rule-dump.bin} ({@code -Dspindle.capture.rules=<file>}): an {@code RTM_GETRULE} dump of the default rules
+ * and rules by source, mark and mask, interfaces, a table beyond 8 bits, an inverted prohibit, a protocol, and IPv6.
  */
 class GoldenCapture {
   @Test
@@ -69,6 +73,37 @@ class GoldenCapture {
       ns.ip("route", "add", "blackhole", "10.99.0.0/16");
       ns.ip("-6", "route", "add", "2001:db8:1::/64", "via", "2001:db8::fe", "metric", "200");
       Files.write(Path.of(System.getProperty("spindle.capture.routes")), dump(ns, RouteCodec.dumpRequest(1, 0)));
+    }
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "spindle.capture.kinds", matches = ".+")
+  void captureKinds() throws Exception {
+    try (var ns = TestNamespace.create()) {
+      ns.ip("link", "add", "br0", "address", "02:00:00:00:00:10", "type", "bridge", "stp_state", "1");
+      ns.ip("link", "add", "v0", "address", "02:00:00:00:00:01", "type", "veth", "peer", "name", "v1", "address",
+          "02:00:00:00:00:02");
+      ns.ip("link", "add", "mv0", "link", "v0", "address", "02:00:00:00:00:20", "type", "macvlan", "mode", "bridge");
+      ns.ip("link", "add", "vx0", "address", "02:00:00:00:00:30", "type", "vxlan", "id", "42", "dstport", "4789",
+          "local", "192.0.2.1", "remote", "192.0.2.2", "dev", "v0", "nolearning");
+      ns.ip("link", "add", "vx6", "address", "02:00:00:00:00:31", "type", "vxlan", "id", "16777215", "local",
+          "2001:db8::1", "group", "ff05::100", "dev", "v1");
+      Files.write(Path.of(System.getProperty("spindle.capture.kinds")), dump(ns, LinkCodec.dumpRequest(1)));
+    }
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "spindle.capture.rules", matches = ".+")
+  void captureRules() throws Exception {
+    try (var ns = TestNamespace.create()) {
+      ns.ip("link", "add", "v0", "type", "veth", "peer", "name", "v1");
+      ns.ip("rule", "add", "from", "10.1.0.0/16", "lookup", "100", "pref", "100");
+      ns.ip("rule", "add", "fwmark", "0x10/0xff", "lookup", "200", "pref", "200", "proto", "static");
+      ns.ip("rule", "add", "iif", "lo", "oif", "v0", "table", "1000", "pref", "300");
+      ns.ip("rule", "add", "not", "to", "192.0.2.0/24", "tos", "0x10", "prohibit", "pref", "400");
+      ns.ip("rule", "add", "fwmark", "0x20", "lookup", "main", "pref", "500");
+      ns.ip("-6", "rule", "add", "from", "2001:db8::/32", "lookup", "100", "pref", "600");
+      Files.write(Path.of(System.getProperty("spindle.capture.rules")), dump(ns, RuleCodec.dumpRequest(1)));
     }
   }
 

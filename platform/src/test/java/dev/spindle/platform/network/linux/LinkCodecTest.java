@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spindle.platform.network.Arphrd;
+import dev.spindle.platform.network.BridgeInfo;
 import dev.spindle.platform.network.IfOper;
 import dev.spindle.platform.network.Iff;
 import dev.spindle.platform.network.LinkMessage;
+import dev.spindle.platform.network.VlanInfo;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -50,7 +52,8 @@ class LinkCodecTest {
         .build());
     assertThat(links.get(1)).isEqualTo(LinkMessage.builder(2, "br0").type(Arphrd.ETHER)
         .flags(Iff.UP | Iff.BROADCAST | Iff.MULTICAST).hardwareAddr(HEX.parseHex("020000000010"))
-        .broadcastAddr(broadcast).mtu(1400).qdisc("noqueue").operState(IfOper.DOWN).kind("bridge").build());
+        .broadcastAddr(broadcast).mtu(1400).qdisc("noqueue").operState(IfOper.DOWN).kind("bridge")
+        .info(new BridgeInfo(0, false)).build());
     assertThat(links.get(2)).isEqualTo(LinkMessage.builder(3, "v1").type(Arphrd.ETHER)
         .flags(Iff.BROADCAST | Iff.MULTICAST).hardwareAddr(HEX.parseHex("020000000002")).broadcastAddr(broadcast)
         .mtu(1500).qdisc("noop").operState(IfOper.DOWN).kind("veth").parentIndex(4).build());
@@ -72,7 +75,11 @@ class LinkCodecTest {
       RtAttr.put(attrs, LinkCodec.IFLA_IFALIAS, "no terminator".getBytes()); // strings need not end in NUL
       nested(attrs, LinkCodec.IFLA_LINKINFO | RtAttr.NLA_F_NESTED, inner -> {
         RtAttr.putString(inner, LinkCodec.IFLA_INFO_KIND, "vlan");
-        nested(inner, 2, data -> RtAttr.putU32(data, 1, 25)); // IFLA_INFO_DATA: skipped
+        nested(inner, LinkCodec.IFLA_INFO_DATA, data -> {
+          RtAttr.putU16(data, LinkInfoCodec.IFLA_VLAN_ID, 25);
+          RtAttr.put(data, 0x3ff, new byte[5]); // unknown inside the kind data: skipped
+          RtAttr.putBe16(data, LinkInfoCodec.IFLA_VLAN_PROTOCOL, VlanInfo.P_8021AD);
+        });
         RtAttr.putString(inner, LinkCodec.IFLA_INFO_SLAVE_KIND, "bond");
       });
       nested(attrs, LinkCodec.IFLA_PROP_LIST | RtAttr.NLA_F_NESTED, inner -> {
@@ -88,7 +95,7 @@ class LinkCodecTest {
         .mtu(9000).operState(IfOper.UP).hardwareAddr(HEX.parseHex("0a0b0c0d0e0f"))
         .permanentAddr(HEX.parseHex("0a0b0c0d0e01")).alias("no terminator").kind("vlan").slaveKind("bond")
         .altNames(List.of("enp0s1", "a-much-longer-alternative-name")).parentIndex(3).masterIndex(5)
-        .qdisc("fq_codel").build());
+        .qdisc("fq_codel").info(new VlanInfo(25, VlanInfo.P_8021AD)).build());
   }
 
   @Test

@@ -72,6 +72,14 @@ public final class TestNamespace implements AutoCloseable {
     return exec(command.toArray(String[]::new)).exitCode == 0;
   }
 
+  /** Like {@link #ip}, returning what it printed if it failed, {@code ""} if it succeeded. */
+  public String ipError(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("ip", "-n", name));
+    command.addAll(List.of(args));
+    Result r = exec(command.toArray(String[]::new));
+    return r.exitCode == 0 ? "" : r.output.strip();
+  }
+
   private record Result(int exitCode, String output) {}
 
   private static Result exec(String... command) throws IOException, InterruptedException {

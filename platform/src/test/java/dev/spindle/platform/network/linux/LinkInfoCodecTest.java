@@ -1,0 +1,345 @@
+package dev.spindle.platform.network.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spindle.platform.network.BondInfo;
+import dev.spindle.platform.network.BridgeInfo;
+import dev.spindle.platform.network.DummyInfo;
+import dev.spindle.platform.network.LinkChange;
+import dev.spindle.platform.network.LinkInfo;
+import dev.spindle.platform.network.LinkMessage;
+import dev.spindle.platform.network.LinkRequest;
+import dev.spindle.platform.network.MacvlanInfo;
+import dev.spindle.platform.network.VethInfo;
+import dev.spindle.platform.network.VlanInfo;
+import dev.spindle.platform.network.VxlanInfo;
+import dev.spindle.platform.network.WireguardInfo;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kind data ({@code IFLA_LINKINFO} / {@code IFLA_INFO_DATA}) and the link write requests: a real kernel dump of
+ * bridge, veth, macvlan and VXLAN links (golden bytes), hand-built vectors from {@code linux/if_link.h} for the
+ * kinds this kernel lacks (vlan, bond), request bytes for every kind, and random input.
+ */
+class LinkInfoCodecTest {
+  private static final HexFormat HEX = HexFormat.of();
+
+  /** {@code kinds-dump.bin}, recorded by {@link GoldenCapture#captureKinds} from Linux 6.18. */
+  private static byte[] golden() throws Exception {
+    try (InputStream in = LinkInfoCodecTest.class.getResourceAsStream("kinds-dump.bin")) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static List<LinkMessage> decodeDump(byte[] bytes) {
+    return NlMsg.split(ByteBuffer.wrap(bytes)).stream().filter(m -> m.header().type() == LinkCodec.RTM_NEWLINK)
+        .map(m -> LinkCodec.decode(m.payload())).toList();
+  }
+
+  @Test
+  void aRealKernelDumpOfEveryLocalKindDecodes() throws Exception {
+    var links = decodeDump(golden());
+    assertThat(links).extracting(LinkMessage::name).containsExactly("lo", "br0", "v1", "v0", "mv0", "vx0", "vx6");
+    assertThat(links).extracting(LinkMessage::kind)
+        .containsExactly("", "bridge", "veth", "veth", "macvlan", "vxlan", "vxlan");
+    assertThat(links.get(0).info()).isNull();
+    assertThat(links.get(1).info()).isEqualTo(new BridgeInfo(1, false));
+    assertThat(links.get(2).info()).as("veth dumps no data").isNull();
+    assertThat(links.get(4).info()).isEqualTo(new MacvlanInfo(MacvlanInfo.BRIDGE));
+    assertThat(links.get(4).parentIndex()).isEqualTo(4);
+    assertThat(links.get(5).info()).isEqualTo(new VxlanInfo(42, 4789, HEX.parseHex("c0000201"),
+        HEX.parseHex("c0000202"), 4, false));
+    assertThat(links.get(5).mtu()).isEqualTo(1450);
+    assertThat(links.get(6).info()).isEqualTo(new VxlanInfo(16777215, 8472,
+        HEX.parseHex("20010db8000000000000000000000001"), HEX.parseHex("ff050000000000000000000000000100"), 3,
+        true));
+    assertThat(links.get(6).mtu()).as("IPv6 underlay: 70 bytes of overhead").isEqualTo(1430);
+  }
+
+  @Test
+  void handBuiltVlanDataDecodes() {
+    LinkMessage link = decodeDump(link("eth0.100", "vlan", data -> {
+      RtAttr.putU16(data, LinkInfoCodec.IFLA_VLAN_ID, 100);
+      RtAttr.put(data, 2, new byte[8]); // IFLA_VLAN_FLAGS (struct ifla_vlan_flags): skipped
+      nest(data, 3, qos -> RtAttr.put(qos, 1, new byte[8])); // IFLA_VLAN_EGRESS_QOS: skipped
+      RtAttr.putBe16(data, LinkInfoCodec.IFLA_VLAN_PROTOCOL, 0x88a8);
+    })).getFirst();
+    assertThat(link.info()).isEqualTo(new VlanInfo(100, VlanInfo.P_8021AD));
+    assertThat(decodeDump(link("eth0.7", "vlan", data -> RtAttr.putU16(data, LinkInfoCodec.IFLA_VLAN_ID, 7)))
+        .getFirst().info()).as("no protocol: 802.1Q").isEqualTo(VlanInfo.of(7));
+  }
+
+  @Test
+  void handBuiltBondDataDecodes() {
+    LinkMessage link = decodeDump(link("bond0", "bond", data -> {
+      RtAttr.putU8(data, BondInfoCodec.MODE, 4);
+      RtAttr.putU32(data, 2, 9); // IFLA_BOND_ACTIVE_SLAVE: not modelled
+      RtAttr.putU32(data, BondInfoCodec.MIIMON, 100);
+      RtAttr.putU32(data, BondInfoCodec.UPDELAY, 200);
+      RtAttr.putU32(data, BondInfoCodec.DOWNDELAY, 300);
+      RtAttr.putU8(data, BondInfoCodec.USE_CARRIER, 0);
+      RtAttr.putU32(data, BondInfoCodec.ARP_INTERVAL, 1000);
+      nest(data, BondInfoCodec.ARP_IP_TARGET, t -> {
+        RtAttr.put(t, 0, HEX.parseHex("c0000201"));
+        RtAttr.put(t, 1, HEX.parseHex("c0000202"));
+      });
+      RtAttr.putU32(data, BondInfoCodec.ARP_VALIDATE, 3);
+      RtAttr.putU32(data, BondInfoCodec.ARP_ALL_TARGETS, 1);
+      RtAttr.putU8(data, BondInfoCodec.PRIMARY_RESELECT, 2);
+      RtAttr.putU8(data, BondInfoCodec.FAIL_OVER_MAC, 1);
+      RtAttr.putU8(data, BondInfoCodec.XMIT_HASH_POLICY, 1);
+      RtAttr.putU32(data, BondInfoCodec.RESEND_IGMP, 3);
+      RtAttr.putU8(data, BondInfoCodec.NUM_PEER_NOTIF, 2);
+      RtAttr.putU8(data, BondInfoCodec.ALL_SLAVES_ACTIVE, 1);
+      RtAttr.putU32(data, BondInfoCodec.MIN_LINKS, 2);
+      RtAttr.putU32(data, BondInfoCodec.LP_INTERVAL, 5);
+      RtAttr.putU32(data, BondInfoCodec.PACKETS_PER_SLAVE, 4);
+      RtAttr.putU8(data, BondInfoCodec.AD_LACP_RATE, 1);
+      RtAttr.putU8(data, BondInfoCodec.AD_SELECT, 2);
+      nest(data, 23, ad -> RtAttr.putU16(ad, 1, 1)); // IFLA_BOND_AD_INFO: not modelled
+      RtAttr.putU16(data, BondInfoCodec.AD_ACTOR_SYS_PRIO, 100);
+      RtAttr.putU16(data, BondInfoCodec.AD_USER_PORT_KEY, 7);
+      RtAttr.put(data, BondInfoCodec.AD_ACTOR_SYSTEM, HEX.parseHex("020000000099"));
+      RtAttr.putU8(data, BondInfoCodec.TLB_DYNAMIC_LB, 0);
+      RtAttr.putU32(data, BondInfoCodec.PEER_NOTIF_DELAY, 400);
+      RtAttr.putU8(data, BondInfoCodec.AD_LACP_ACTIVE, 0);
+      RtAttr.putU8(data, BondInfoCodec.MISSED_MAX, 5);
+      RtAttr.put(data, 31, new byte[0]); // IFLA_BOND_NS_IP6_TARGET, empty: not modelled
+    })).getFirst();
+    assertThat(link.info()).isEqualTo(BondInfo.builder(BondInfo.IEEE_802_3AD).miimon(100).updelay(200)
+        .downdelay(300).useCarrier(false).arpInterval(1000)
+        .arpIpTargets(List.of(HEX.parseHex("c0000201"), HEX.parseHex("c0000202"))).arpValidate(3).arpAllTargets(1)
+        .primaryReselect(2).failOverMac(1).xmitHashPolicy(1).resendIgmp(3).numPeerNotif(2).allSlavesActive(1)
+        .minLinks(2).lpInterval(5).packetsPerSlave(4).lacpRate(1).adSelect(2).adActorSysPrio(100).adUserPortKey(7)
+        .adActorSystem(HEX.parseHex("020000000099")).tlbDynamicLb(0).peerNotifyDelay(400).adLacpActive(0)
+        .missedMax(5).build());
+  }
+
+  @Test
+  void aBondWithoutTheActorSettingsGetsTheKernelDefaults() {
+    // the kernel dumps IFLA_BOND_AD_ACTOR_* only in 802.3ad mode
+    LinkMessage link = decodeDump(link("bond1", "bond", data -> {
+      RtAttr.putU8(data, BondInfoCodec.MODE, 1);
+      RtAttr.putU32(data, BondInfoCodec.MIIMON, 100);
+    })).getFirst();
+    assertThat(link.info()).isEqualTo(BondInfo.builder(BondInfo.ACTIVE_BACKUP).build());
+  }
+
+  @Test
+  void aVethRequestNestsThePeersOwnIfinfomsg() {
+    assertThat(HEX.formatHex(LinkCodec.createRequest(5, LinkRequest.of("v0", new VethInfo("v1"))))).isEqualTo(
+        "58000000" + "1000" + "0506" + "05000000" + "00000000" // RTM_NEWLINK, REQUEST|ACK|EXCL|CREATE
+            + "00".repeat(16) // ifinfomsg
+            + "07000300" + "76300000" // IFLA_IFNAME "v0"
+            + "30001200" // IFLA_LINKINFO
+            + "09000100" + "7665746800000000" // IFLA_INFO_KIND "veth"
+            + "20000200" // IFLA_INFO_DATA
+            + "1c000100" + "00".repeat(16) // VETH_INFO_PEER: the peer's ifinfomsg
+            + "07000300" + "76310000"); // ... and its IFLA_IFNAME "v1"
+  }
+
+  @Test
+  void aVlanRequestCarriesItsLowerLinkIdAndProtocol() {
+    assertThat(HEX.formatHex(LinkCodec.createRequest(6, LinkRequest.of("v0.10", VlanInfo.of(10)).withParent(4))))
+        .isEqualTo("58000000" + "1000" + "0506" + "06000000" + "00000000" + "00".repeat(16)
+            + "0a000300" + "76302e3130000000" // IFLA_IFNAME "v0.10"
+            + "08000500" + "04000000" // IFLA_LINK 4
+            + "24001200" + "09000100" + "766c616e00000000" // IFLA_LINKINFO, IFLA_INFO_KIND "vlan"
+            + "14000200" // IFLA_INFO_DATA
+            + "06000100" + "0a000000" // IFLA_VLAN_ID 10 (host order)
+            + "06000500" + "81000000"); // IFLA_VLAN_PROTOCOL 0x8100 (network order)
+  }
+
+  @Test
+  void dummyAndWireguardRequestsHaveAKindAndNoData() {
+    assertThat(HEX.formatHex(LinkCodec.createRequest(7, LinkRequest.of("d0", new DummyInfo())))).isEqualTo(
+        "38000000" + "1000" + "0506" + "07000000" + "00000000" + "00".repeat(16)
+            + "07000300" + "64300000"
+            + "10001200" + "0a000100" + "64756d6d79000000");
+    assertThat(HEX.formatHex(LinkCodec.createRequest(8,
+        LinkRequest.of("wg0", new WireguardInfo()).withMtu(1420).withUp(true)))).isEqualTo(
+        "44000000" + "1000" + "0506" + "08000000" + "00000000"
+            + "00000000" + "00000000" + "01000000" + "01000000" // ifinfomsg: IFF_UP in flags and change
+            + "08000300" + "77673000"
+            + "08000400" + "8c050000" // IFLA_MTU 1420
+            + "14001200" + "0e000100" + "776972656775617264000000");
+  }
+
+  @Test
+  void bridgeMacvlanVxlanAndBondRequestsCarryWhatTheDecoderReads() {
+    for (LinkInfo info : List.of(new BridgeInfo(1, false), new BridgeInfo(0, true),
+        new MacvlanInfo(MacvlanInfo.PASSTHRU),
+        new VxlanInfo(42, 4789, HEX.parseHex("c0000201"), HEX.parseHex("c0000202"), 4, false),
+        new VxlanInfo(43, 0, HEX.parseHex("20010db8000000000000000000000001"),
+            HEX.parseHex("ff050000000000000000000000000100"), 3, true),
+        new VlanInfo(4094, VlanInfo.P_8021AD),
+        BondInfo.builder(BondInfo.IEEE_802_3AD).lacpRate(1).xmitHashPolicy(2).adActorSysPrio(10)
+            .adActorSystem(HEX.parseHex("020000000001")).minLinks(1).build(),
+        BondInfo.builder(BondInfo.ACTIVE_BACKUP).primaryIndex(3).failOverMac(2).arpInterval(100)
+            .arpIpTargets(List.of(HEX.parseHex("c0000201"))).build(),
+        BondInfo.builder(BondInfo.BALANCE_TLB).tlbDynamicLb(0).xmitHashPolicy(1).build())) {
+      RtAttr data = infoData(LinkCodec.createRequest(1, LinkRequest.of("x0", info)));
+      assertThat(LinkInfoCodec.decode(info.kind(), data)).as(info.toString()).isEqualTo(info);
+    }
+  }
+
+  @Test
+  void aBondRequestSendsOnlyWhatItsModeAccepts() {
+    var rr = types(infoData(LinkCodec.createRequest(1, LinkRequest.of("b0", BondInfo.builder(0).build()))));
+    assertThat(rr).contains(BondInfoCodec.MODE, BondInfoCodec.MIIMON, BondInfoCodec.PACKETS_PER_SLAVE)
+        .doesNotContain(BondInfoCodec.AD_LACP_RATE, BondInfoCodec.AD_ACTOR_SYS_PRIO, BondInfoCodec.AD_SELECT,
+            BondInfoCodec.XMIT_HASH_POLICY, BondInfoCodec.PRIMARY_RESELECT, BondInfoCodec.TLB_DYNAMIC_LB,
+            BondInfoCodec.ARP_INTERVAL, BondInfoCodec.FAIL_OVER_MAC, BondInfoCodec.AD_ACTOR_SYSTEM);
+    var lacp = types(infoData(LinkCodec.createRequest(1, LinkRequest.of("b0", BondInfo.builder(4).build()))));
+    assertThat(lacp).contains(BondInfoCodec.AD_LACP_RATE, BondInfoCodec.AD_SELECT, BondInfoCodec.XMIT_HASH_POLICY,
+        BondInfoCodec.AD_ACTOR_SYS_PRIO, BondInfoCodec.AD_LACP_ACTIVE)
+        .as("an all-zero actor system is the kernel's default and refused if sent")
+        .doesNotContain(BondInfoCodec.PACKETS_PER_SLAVE, BondInfoCodec.AD_ACTOR_SYSTEM);
+  }
+
+  @Test
+  void changeAndDeleteRequestsCarryOnlyWhatIsSet() {
+    var change = LinkChange.NONE.withMtu(1400).withAlias("").withUp(false).withMaster(0);
+    assertThat(HEX.formatHex(LinkCodec.setRequest(7, 4, change))).isEqualTo(
+        "34000000" + "1000" + "0500" + "07000000" + "00000000" // RTM_NEWLINK, REQUEST|ACK: no create
+            + "00000000" + "04000000" + "00000000" + "01000000" // index 4, IFF_UP cleared (in the change mask)
+            + "08000400" + "78050000" // IFLA_MTU 1400
+            + "04001400" // IFLA_IFALIAS, empty: clears
+            + "08000a00" + "00000000"); // IFLA_MASTER 0: nomaster
+    assertThat(HEX.formatHex(LinkCodec.setRequest(8, 4, LinkChange.NONE.withName("lan0")
+        .withHardwareAddr(HEX.parseHex("020000000042"))))).isEqualTo(
+        "38000000" + "1000" + "0500" + "08000000" + "00000000"
+            + "00000000" + "04000000" + "00000000" + "00000000" // up/down untouched: empty change mask
+            + "0a000100" + "0200000000420000" // IFLA_ADDRESS
+            + "09000300" + "6c616e3000000000"); // IFLA_IFNAME "lan0"
+    assertThat(HEX.formatHex(LinkCodec.deleteRequest(9, 4))).isEqualTo(
+        "20000000" + "1100" + "0500" + "09000000" + "00000000"
+            + "00000000" + "04000000" + "00000000" + "00000000");
+  }
+
+  @Test
+  void aChangeOfKindDataCarriesTheKindAndItsData() {
+    byte[] request = LinkCodec.setRequest(3, 5, LinkChange.NONE.withInfo(new BridgeInfo(1, false)));
+    assertThat(HEX.formatHex(request)).isEqualTo(
+        "3c000000" + "1000" + "0500" + "03000000" + "00000000"
+            + "00000000" + "05000000" + "00000000" + "00000000"
+            + "1c001200" + "0b000100" + "6272696467650000" // IFLA_LINKINFO, IFLA_INFO_KIND "bridge"
+            + "0c000200" + "08000500" + "01000000"); // IFLA_INFO_DATA: IFLA_BR_STP_STATE 1
+  }
+
+  @Test
+  void aChangeLeavesOutWhatChangelinkRefusesOrWhatDidNotChange() {
+    var vxlan = types(infoData(LinkCodec.setRequest(1, 5, LinkChange.NONE.withInfo(VxlanInfo.of(42, 4789)))));
+    assertThat(vxlan).contains(LinkInfoCodec.IFLA_VXLAN_ID, LinkInfoCodec.IFLA_VXLAN_LEARNING)
+        .doesNotContain(LinkInfoCodec.IFLA_VXLAN_PORT);
+    var off = LinkChange.NONE.withInfo(new BridgeInfo(0, false));
+    assertThat(types(infoData(LinkCodec.setRequest(1, 5, off, new BridgeInfo(0, false)))))
+        .containsExactly(LinkInfoCodec.IFLA_BR_STP_STATE);
+    RtAttr turnedOff = infoData(LinkCodec.setRequest(1, 5, off, new BridgeInfo(0, true)));
+    assertThat(LinkInfoCodec.decode("bridge", turnedOff)).isEqualTo(new BridgeInfo(0, false));
+    assertThat(types(turnedOff)).contains(LinkInfoCodec.IFLA_BR_VLAN_FILTERING);
+  }
+
+  @Test
+  void malformedKindDataIsRefusedClearly() {
+    assertThatThrownBy(() -> decodeDump(link("vx0", "vxlan", d -> RtAttr.put(d, LinkInfoCodec.IFLA_VXLAN_LOCAL,
+        new byte[5])))).isInstanceOf(MalformedNetlinkException.class)
+        .hasMessageContaining("link 7 vxlan data: attribute 4: 5 bytes, a 4-byte address expected");
+    assertThatThrownBy(() -> decodeDump(link("b0", "bond", d -> RtAttr.putU32(d, BondInfoCodec.MODE, 1))))
+        .isInstanceOf(MalformedNetlinkException.class).hasMessageContaining("u8 expected");
+    assertThatThrownBy(() -> decodeDump(link("v0.1", "vlan", d -> RtAttr.putU32(d, LinkInfoCodec.IFLA_VLAN_ID, 1))))
+        .isInstanceOf(MalformedNetlinkException.class).hasMessageContaining("u16 expected");
+  }
+
+  @Test
+  void randomAndTruncatedInputNeverEscapesAsAnythingButMalformed() throws Exception {
+    Random random = new Random(0x11f0);
+    byte[] golden = golden();
+    List<String> kinds = List.of("bridge", "macvlan", "vlan", "vxlan", "bond", "veth", "unknown");
+    int decoded = 0;
+    for (int i = 0; i < 10_000; i++) {
+      byte[] input = switch (i % 3) {
+        case 0 -> java.util.Arrays.copyOf(golden, random.nextInt(golden.length + 1));
+        case 1 -> {
+          byte[] b = golden.clone();
+          for (int k = 0, n = 1 + random.nextInt(8); k < n; k++) {
+            b[random.nextInt(b.length)] = (byte) random.nextInt(256);
+          }
+          yield b;
+        }
+        default -> { // random kind data: attributes of random types and sizes, some nested
+          String kind = kinds.get(random.nextInt(kinds.size()));
+          yield link("r0", kind, data -> {
+            for (int k = 0, n = random.nextInt(12); k < n; k++) {
+              byte[] value = new byte[random.nextInt(20)];
+              random.nextBytes(value);
+              RtAttr.put(data, random.nextInt(34), value);
+            }
+          });
+        }
+      };
+      try {
+        decoded += decodeDump(input).size();
+      } catch (MalformedNetlinkException expected) {
+        assertThat(expected.getMessage()).isNotBlank();
+      }
+    }
+    assertThat(decoded).isPositive();
+  }
+
+  // --- building and taking apart messages ------------------------------------------------------------------------
+
+  /** An RTM_NEWLINK of link 7 named {@code name} whose IFLA_LINKINFO holds {@code kind} and the given data. */
+  private static byte[] link(String name, String kind, Consumer<ByteBuffer> data) {
+    ByteBuffer attrs = ByteBuffer.allocate(4096).order(ByteOrder.nativeOrder());
+    RtAttr.putString(attrs, LinkCodec.IFLA_IFNAME, name);
+    nest(attrs, LinkCodec.IFLA_LINKINFO, info -> {
+      RtAttr.putString(info, LinkCodec.IFLA_INFO_KIND, kind);
+      nest(info, LinkCodec.IFLA_INFO_DATA | RtAttr.NLA_F_NESTED, data);
+    });
+    attrs.flip();
+    int length = NlMsg.SIZE + IfInfoMsg.SIZE + attrs.remaining();
+    ByteBuffer out = ByteBuffer.allocate(length).order(ByteOrder.nativeOrder());
+    new NlMsg(length, LinkCodec.RTM_NEWLINK, 0, 1, 0).encode(out);
+    new IfInfoMsg(0, 1, 7, 0, 0).encode(out);
+    out.put(attrs);
+    return out.array();
+  }
+
+  private static void nest(ByteBuffer out, int type, Consumer<ByteBuffer> inner) {
+    ByteBuffer b = ByteBuffer.allocate(4096).order(ByteOrder.nativeOrder());
+    inner.accept(b);
+    RtAttr.putNested(out, type, b);
+  }
+
+  /** The IFLA_INFO_DATA of a request. */
+  private static RtAttr infoData(byte[] request) {
+    ByteBuffer payload = NlMsg.split(ByteBuffer.wrap(request)).getFirst().payload();
+    IfInfoMsg.decode(payload);
+    for (RtAttr a : RtAttr.parse(payload)) {
+      if (a.type() == LinkCodec.IFLA_LINKINFO) {
+        for (RtAttr info : a.nested()) {
+          if (info.type() == LinkCodec.IFLA_INFO_DATA) {
+            return info;
+          }
+        }
+      }
+    }
+    throw new AssertionError("no IFLA_INFO_DATA");
+  }
+
+  private static List<Integer> types(RtAttr nest) {
+    var types = new ArrayList<Integer>();
+    nest.nested().forEach(a -> types.add(a.type()));
+    return types;
+  }
+}
