@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spindle.resources.ConfigLayer;
+import dev.spindle.resources.network.BondMasterSpec;
+import dev.spindle.resources.network.BondMode;
+import dev.spindle.resources.network.BondSlave;
+import dev.spindle.resources.network.BondXmitHashPolicy;
 import dev.spindle.resources.network.LinkSpec;
 import dev.spindle.resources.network.LinkType;
 import dev.spindle.resources.network.VlanProtocol;
@@ -14,7 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** The {@code cmdline} layer's links, Talos's {@code cmdline_test.go} vectors for {@code ip=} and {@code vlan=}. */
+/** The {@code cmdline} layer's links, Talos's {@code cmdline_test.go} vectors for {@code ip=}, {@code bond=} and
+ * {@code vlan=}. */
 class CmdlineLinksTest {
   private static List<LinkSpec> parse(String cmdline) throws CmdlineNetworkException {
     KernelArgs args = KernelArgs.parse(cmdline);
@@ -66,6 +71,48 @@ class CmdlineLinksTest {
       "vlan=foo:eth1 | malformed vlan commandline argument: foo:eth1",
   })
   void badVlansAreTalosErrors(String cmdline, String message) {
+    assertThatThrownBy(() -> parse(cmdline)).isInstanceOf(CmdlineNetworkException.class).hasMessage(message);
+  }
+
+  private static BondMasterSpec bond(BondMode mode, BondXmitHashPolicy hash, int adActorSysPrio, int missedMax) {
+    return new BondMasterSpec(mode, hash, null, null, null, null, null, null, null, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 0,
+        true, adActorSysPrio, 0, 0, null, null, null, missedMax, null);
+  }
+
+  private static LinkSpec slave(String name, String bond, int index) {
+    return LinkSpec.builder(name, ConfigLayer.CMDLINE).up(true).bondSlave(new BondSlave(bond, index)).build();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "bond=bond1 | eth0 | eth1",
+      "bond=bond1::: | eth0 | eth1",
+      "bond=bond1:eth3,eth4 | eth3 | eth4",
+      "bond=bond1:enxa,enxb | eth31 | eth32",
+  })
+  void aBondWithItsSlavesAndTheKernelDefaults(String cmdline, String first, String second)
+      throws CmdlineNetworkException {
+    LinkSpec master = LinkSpec.builder("bond1", ConfigLayer.CMDLINE).logical(true).up(true).kind("bond")
+        .type(LinkType.ETHER).bondMaster(bond(BondMode.BALANCE_RR, null, 0, 2)).build();
+    assertThat(parse(cmdline)).containsExactly(master, slave(first, "bond1", 0), slave(second, "bond1", 1));
+  }
+
+  @Test
+  void bondOptionsAndMtu() throws CmdlineNetworkException {
+    LinkSpec master = LinkSpec.builder("bond1", ConfigLayer.CMDLINE).logical(true).up(true).kind("bond")
+        .type(LinkType.ETHER).mtu(1450)
+        .bondMaster(bond(BondMode.IEEE_802_3AD, BondXmitHashPolicy.parse("layer2+3"), 65535, 0)).build();
+    assertThat(parse("bond=bond1:eth3,eth4:mode=802.3ad,xmit_hash_policy=layer2+3:1450"))
+        .containsExactly(master, slave("eth3", "bond1", 0), slave("eth4", "bond1", 1));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "bond=bond0:eth1,eth2:mod=balance-rr | unknown bond option: mod",
+      "bond=bond0:eth1:miimon=x | error parsing bond option miimon: strconv.Atoi: parsing \"x\": invalid syntax",
+      "bond=bond0:eth1::big | error parsing bond MTU: strconv.Atoi: parsing \"big\": invalid syntax",
+  })
+  void badBondsAreTalosErrors(String cmdline, String message) {
     assertThatThrownBy(() -> parse(cmdline)).isInstanceOf(CmdlineNetworkException.class).hasMessage(message);
   }
 
