@@ -2,6 +2,7 @@ package dev.spindle.controllers.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spindle.resources.ConfigLayer;
+import dev.spindle.resources.GoDurationText;
 import dev.spindle.resources.config.BondConfig;
 import dev.spindle.resources.config.BridgeConfig;
 import dev.spindle.resources.config.DummyLinkConfig;
@@ -15,13 +16,17 @@ import dev.spindle.resources.network.BridgeSlave;
 import dev.spindle.resources.network.BridgeVlanSpec;
 import dev.spindle.resources.network.DeviceConfigSpec;
 import dev.spindle.resources.network.HardwareAddr;
+import dev.spindle.resources.network.IpPrefix;
 import dev.spindle.resources.network.LinkSpec;
 import dev.spindle.resources.network.LinkStatus;
 import dev.spindle.resources.network.LinkType;
 import dev.spindle.resources.network.StpSpec;
 import dev.spindle.resources.network.VlanProtocol;
 import dev.spindle.resources.network.VlanSpec;
+import dev.spindle.resources.network.WireguardPeer;
+import dev.spindle.resources.network.WireguardSpec;
 import dev.spindle.runtime.resource.Resource;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +47,7 @@ import java.util.function.BiConsumer;
  *   <li>{@code configuration}: each entry not ignored is up, with its {@code mtu}; a {@code bond} makes it a logical
  *       bond ({@link BondSettings}) and each of {@code bond.interfaces} a member ({@code masterName}, its position as
  *       {@code slaveIndex}); a {@code bridge} makes it a bridge and its interfaces ports ({@code bridgeSlave}), as
- *       does {@code bridgePort.master} on a port; {@code dummy: true} a dummy link; each {@code vlans[]} entry a VLAN
+ *       does {@code bridgePort.master} on a port; {@code dummy: true} a dummy link; {@code wireguard} a WireGuard link; each {@code vlans[]} entry a VLAN
  *       link {@code <interface>.<vid>} ({@link VlanLinkName} of the name as written, the mtu copied);</li>
  *   <li>then the link documents, laid over the same links: {@code up} (default true), {@code mtu}, the hardware
  *       address (cleared for the kinds without one), {@code multicast}, and per kind the bond with its members, the
@@ -53,8 +58,8 @@ import java.util.function.BiConsumer;
  * </ol>
  * Names in bonds, bridges, VLAN parents and documents are resolved through the links' aliases and altnames.
  *
- * <p>Not yet as in Talos: WireGuard ({@code wireguard} entries and {@code WireguardConfig}), VRF, veth and macvlan
- * links, and DHCP documents.
+ * <p>A legacy {@code wireguard} section makes a WireGuard link (Talos's {@code wireguardLinkLegacy}). Not yet as in
+ * Talos: the {@code WireguardConfig} document, VRF, veth and macvlan links, and DHCP documents.
  */
 final class LinkConfigs {
   private LinkConfigs() {}
@@ -176,6 +181,9 @@ final class LinkConfigs {
         bridgeMaster(link, bridge.path("stp").path("enabled").asBoolean(false),
             bridge.path("vlan").path("vlanFiltering").asBoolean(false));
       }
+      if (entry.path("wireguard").isObject()) {
+        wireguardLegacy(link, entry.path("wireguard"), name, warn);
+      }
       if (entry.path("dummy").asBoolean(false)) {
         dummy(link);
       }
@@ -235,6 +243,33 @@ final class LinkConfigs {
         }
       }
     }
+  }
+
+  /**
+   * Talos's {@code wireguardLinkLegacy}: a logical {@code wireguard} link of type {@code nohdr} with the section's
+   * key, port, mark and peers; an allowed IP that does not parse ends the peer list there, with a warning. The keys
+   * are not checked here, as in Talos.
+   */
+  private static void wireguardLegacy(LinkSpec.Builder link, JsonNode wg, String name,
+      BiConsumer<String, String> warn) {
+    link.logical(true).kind("wireguard").type(LinkType.NONE);
+    var peers = new java.util.ArrayList<WireguardPeer>();
+    String topic = "wireguard/" + name;
+    try {
+      for (JsonNode peer : wg.path("peers")) {
+        var allowed = new java.util.ArrayList<IpPrefix>();
+        for (JsonNode ip : peer.path("allowedIPs")) {
+          allowed.add(IpPrefix.parse(ip.asText()));
+        }
+        String keepalive = peer.path("persistentKeepaliveInterval").asText("");
+        peers.add(new WireguardPeer(peer.path("publicKey").asText(""), "", peer.path("endpoint").asText(""),
+            keepalive.isEmpty() ? Duration.ZERO : GoDurationText.parse(keepalive), allowed));
+      }
+    } catch (IllegalArgumentException e) {
+      warn.accept(topic, "error parsing wireguard config of \"" + name + "\": " + e.getMessage());
+    }
+    link.wireguard(new WireguardSpec(wg.path("privateKey").asText(""), "", wg.path("listenPort").asInt(0),
+        wg.path("firewallMark").asInt(0), peers));
   }
 
   private static LinkSpec.Builder configured(String name) {

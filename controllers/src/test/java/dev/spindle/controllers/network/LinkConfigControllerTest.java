@@ -21,11 +21,14 @@ import dev.spindle.resources.network.BondMasterSpec;
 import dev.spindle.resources.network.BondMode;
 import dev.spindle.resources.network.BondSlave;
 import dev.spindle.resources.network.BridgeSlave;
+import dev.spindle.resources.network.IpPrefix;
 import dev.spindle.resources.network.LinkSpec;
 import dev.spindle.resources.network.LinkType;
 import dev.spindle.resources.network.Namespaces;
 import dev.spindle.resources.network.VlanProtocol;
 import dev.spindle.resources.network.VlanSpec;
+import dev.spindle.resources.network.WireguardPeer;
+import dev.spindle.resources.network.WireguardSpec;
 import dev.spindle.runtime.resource.ResourceQuery;
 import dev.spindle.runtime.testing.ControllerHarness;
 import java.time.Duration;
@@ -177,5 +180,18 @@ class LinkConfigControllerTest {
     assertThat(vlan.parentName()).isEqualTo("bond0");
     assertThat(vlan.vlan()).isEqualTo(new VlanSpec(10, VlanProtocol.IEEE_802_1AD));
     assertThat(ids()).as("link documents end the default-up of physical links").doesNotContain("default/eth0");
+  }
+
+  @Test
+  void aLegacyWireguardSectionMakesAWireguardLink() {
+    // C/link_config_test.go: wireguard0 with privateKey ABC and one peer (§6.2)
+    h.create(resource(v1alpha1(interfaces("{\"interface\": \"wireguard0\", \"wireguard\": {\"privateKey\": \"ABC\","
+        + " \"peers\": [{\"publicKey\": \"DEF\", \"endpoint\": \"10.0.0.1:3000\","
+        + " \"allowedIPs\": [\"10.2.3.0/24\", \"10.2.4.0/24\"]}]}}"), null)));
+    awaitIds("default/lo", "configuration/wireguard0");
+    assertThat(spec("configuration/wireguard0")).isEqualTo(LinkSpec.builder("wireguard0", ConfigLayer.CONFIGURATION)
+        .up(true).logical(true).type(LinkType.NONE).kind("wireguard").wireguard(new WireguardSpec("ABC", "", 0, 0,
+            List.of(new WireguardPeer("DEF", "", "10.0.0.1:3000", Duration.ZERO,
+                List.of(IpPrefix.parse("10.2.3.0/24"), IpPrefix.parse("10.2.4.0/24")))))).build());
   }
 }
