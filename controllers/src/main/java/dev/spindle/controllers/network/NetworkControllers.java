@@ -17,6 +17,10 @@ public final class NetworkControllers {
         new DeviceConfigController(),
         // addresses: config → merge → spec (the kernel); AddressStatusController observes
         new AddressConfigController(), AddressMerge.controller(), new AddressSpecController(rtnl),
+        // links: config → merge (the spec controller that applies them to the kernel comes separately)
+        new LinkConfigController(), LinkMerge.controller(),
+        // operators: recorded only, no DHCP client runs yet
+        new OperatorConfigController(), OperatorMerge.controller(),
         // resolvers, time servers, host name: config → merge → spec → status (and resolv.conf)
         new ResolverConfigController(), ResolverMerge.controller(), new ResolverSpecController(),
         new ResolvConfController(),

@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class DocumentReader {
   /** The kinds Spindle reads, in the order the error for an unknown kind lists them. */
   static final List<String> KINDS = List.of(EnvironmentConfig.KIND, TrustedRootsConfig.KIND, ResolverConfig.KIND,
-      TimeSyncConfig.KIND, HostnameConfig.KIND);
+      TimeSyncConfig.KIND, HostnameConfig.KIND, LinkConfig.KIND, BondConfig.KIND, BridgeConfig.KIND,
+      VlanConfig.KIND, DummyLinkConfig.KIND);
 
   private final Problems problems;
 
@@ -38,6 +39,11 @@ final class DocumentReader {
       case ResolverConfig.KIND -> reader.resolver(root);
       case TimeSyncConfig.KIND -> reader.timeSync(root);
       case HostnameConfig.KIND -> reader.hostname(root);
+      case LinkConfig.KIND -> LinkConfigReader.read(root, problems);
+      case BondConfig.KIND -> BondConfigReader.read(root, problems);
+      case BridgeConfig.KIND -> BridgeConfigReader.read(root, problems);
+      case VlanConfig.KIND -> VlanConfigReader.read(root, problems);
+      case DummyLinkConfig.KIND -> DummyLinkConfigReader.read(root, problems);
       default -> throw new IllegalArgumentException("not a Spindle document kind: " + kind);
     };
   }

@@ -85,6 +85,7 @@ public final class MachineConfigParser {
     /** Each typed document with its {@code kind} node and its index in the file, to locate conflicts. */
     private final List<ConflictCheck.Located> typed = new ArrayList<>();
     private final Map<String, Integer> seen = new HashMap<>();
+    private final LinkClaims links = new LinkClaims();
     private V1Alpha1Config v1alpha1;
     private int count;
 
@@ -195,8 +196,9 @@ public final class MachineConfigParser {
       }
       SchemaCheck.check(root, ConfigSchema.struct("doc." + kind), problems);
       ConfigDocument document = DocumentReader.read(kind, root, problems);
-      String id = document instanceof TrustedRootsConfig roots ? kind + "/" + roots.name() : kind;
-      if (!duplicate(id, kindNode)) {
+      String id = document instanceof TrustedRootsConfig roots ? kind + "/" + roots.name()
+          : document instanceof LinkDocument link ? kind + "/" + link.name() : kind;
+      if (!duplicate(id, kindNode) && links.claim(document, id, kindNode, problems)) {
         documents.add(document);
         typed.add(new ConflictCheck.Located(document, kindNode, count));
       }
