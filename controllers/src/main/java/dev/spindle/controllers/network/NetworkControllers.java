@@ -17,6 +17,8 @@ public final class NetworkControllers {
         new DeviceConfigController(),
         // addresses: config → merge → spec (the kernel); AddressStatusController observes
         new AddressConfigController(), AddressMerge.controller(), new AddressSpecController(rtnl),
+        // routes: config → merge → spec (the kernel); RouteStatusController observes
+        new RouteConfigController(), RouteMerge.controller(), new RouteSpecController(rtnl),
         // resolvers, time servers, host name: config → merge → spec → status (and resolv.conf)
         new ResolverConfigController(), ResolverMerge.controller(), new ResolverSpecController(),
         new ResolvConfController(),
