@@ -9,6 +9,7 @@ import dev.spindle.resources.network.IpAddr;
 import dev.spindle.resources.network.RouteSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,14 @@ public record RoutePlan(List<Step> steps, List<String> released, List<String> wa
     var conflicts = new ArrayList<String>();
     var unsupported = new ArrayList<String>();
     Set<Key> deleted = new HashSet<>();
+    // indexed once: a pass over many specs must not scan the whole table for each
+    Map<Key, List<RouteMessage>> byKey = new HashMap<>();
+    Map<Key, List<RouteMessage>> bySlot = new HashMap<>();
+    for (RouteMessage route : kernel) {
+      Key key = Key.of(route);
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(route);
+      bySlot.computeIfAbsent(key.slot(), k -> new ArrayList<>()).add(route);
+    }
     for (Desired desired : specs) {
       if (!desired.tearingDown()) {
         continue;
@@ -111,8 +120,8 @@ public record RoutePlan(List<Step> steps, List<String> released, List<String> wa
       Key key = Key.of(message(spec, 0));
       // an IPv6 RouteID names its link: the same route over another link belongs to another spec
       Integer index = spec.outLinkName().isEmpty() ? null : linkIndexes.get(spec.outLinkName());
-      for (RouteMessage route : kernel) {
-        if (Key.of(route).equals(key) && ours(route, added) && (index == null || route.outIndex() == index)) {
+      for (RouteMessage route : byKey.getOrDefault(key, List.of())) {
+        if (ours(route, added) && (index == null || route.outIndex() == index)) {
           deletes.add(new Delete(desired.id(), spec, route));
           deleted.add(key);
         }
@@ -139,7 +148,7 @@ public record RoutePlan(List<Step> steps, List<String> released, List<String> wa
       }
       RouteMessage wanted = message(spec, index);
       Key key = Key.of(wanted);
-      List<RouteMessage> matching = kernel.stream().filter(r -> Key.of(r).equals(key)).toList();
+      List<RouteMessage> matching = byKey.getOrDefault(key, List.of());
       if (matching.stream().anyMatch(r -> satisfies(r, wanted))) {
         continue;
       }
@@ -151,8 +160,8 @@ public record RoutePlan(List<Step> steps, List<String> released, List<String> wa
         conflicts.add(desired.id());
         continue;
       }
-      List<RouteMessage> holders = kernel.stream()
-          .filter(r -> Key.of(r).slot().equals(key.slot()) && !deleted.contains(Key.of(r))).toList();
+      List<RouteMessage> holders = bySlot.getOrDefault(key.slot(), List.of()).stream()
+          .filter(r -> !deleted.contains(Key.of(r))).toList();
       if (holders.isEmpty()) {
         writes.add(new Add(desired.id(), spec, wanted));
       } else if (holders.stream().allMatch(r -> ours(r, added))) {
