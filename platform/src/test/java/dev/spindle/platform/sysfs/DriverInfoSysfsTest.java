@@ -93,4 +93,26 @@ class DriverInfoSysfsTest {
     assertThat(ids.product(0x8086, 0x1000)).isEmpty();
     assertThat(ids.vendor(0x02)).as("the class section is not read").isEmpty();
   }
+
+  @Test
+  void theNodesOwnVirtioAndPciNicsReadFromTheRealSysfs() throws Exception {
+    Path net = Path.of("/sys/class/net");
+    if (!java.nio.file.Files.isDirectory(net)) {
+      return; // no sysfs here: the fixture trees above cover the reader
+    }
+    try (var names = java.nio.file.Files.list(net)) {
+      for (Path p : names.toList()) {
+        var facts = LinuxSysfs.system().netDevice(p.getFileName().toString());
+        if (facts.isEmpty() || facts.get().ancestors().isEmpty()) {
+          continue; // gone since the listing, or virtual
+        }
+        String parent = facts.get().ancestors().getFirst().subsystem();
+        if (parent.equals("virtio") || parent.equals("pci")) {
+          assertThat(facts.get().driverInfo().busInfo()).as(p.toString()).matches("[0-9a-f]{4}:[0-9a-f]{2}:.*");
+          assertThat(facts.get().pci()).as(p.toString()).isNotNull();
+          assertThat(facts.get().driverInfo().driver()).as(p.toString()).isNotEmpty();
+        }
+      }
+    }
+  }
 }
