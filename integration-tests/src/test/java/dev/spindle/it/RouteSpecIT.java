@@ -33,6 +33,7 @@ class RouteSpecIT {
               routes:
                 - network: 10.70.0.0/16
                   gateway: 10.40.0.254
+                  source: 10.40.0.1
                 - network: 10.71.0.0/16
                   gateway: 10.40.0.254
                   metric: 50
@@ -70,7 +71,7 @@ class RouteSpecIT {
           // the gateways become reachable only once the addresses are on the link: the routes wait for them
           await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(ipRoute(ns, "-4")).contains(
-                "10.70.0.0/16 via 10.40.0.254 dev veth-a proto static metric 1024",
+                "10.70.0.0/16 via 10.40.0.254 dev veth-a proto static src 10.40.0.1 metric 1024",
                 "10.71.0.0/16 via 10.40.0.254 dev veth-a proto static metric 50 mtu 1400");
             assertThat(ipRoute(ns, "-6")).contains("fd00:70::/64 via fd00:40::fe dev veth-a proto static metric 1024");
           });
@@ -88,7 +89,8 @@ class RouteSpecIT {
         NetworkNamespace.ip("-n", ns.name, "route", "del", "10.70.0.0/16", "via", "10.40.0.254");
         NetworkNamespace.ip("-n", ns.name, "-6", "route", "del", "fd00:70::/64", "via", "fd00:40::fe");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-          assertThat(ipRoute(ns, "-4")).contains("10.70.0.0/16 via 10.40.0.254 dev veth-a proto static metric 1024");
+          assertThat(ipRoute(ns, "-4"))
+              .contains("10.70.0.0/16 via 10.40.0.254 dev veth-a proto static src 10.40.0.1 metric 1024");
           assertThat(ipRoute(ns, "-6")).contains("fd00:70::/64 via fd00:40::fe dev veth-a proto static metric 1024");
         });
 
@@ -110,6 +112,45 @@ class RouteSpecIT {
         assertThat(ipRoute(ns, "-4")).contains("10.80.0.0/16 dev veth-a scope link");
         assertThat(routeLog(node)).contains("deleted route 10.71.0.0/16 via 10.40.0.254")
             .doesNotContain("10.80.0.0");
+        node.stop();
+      }
+    }
+  }
+
+  @Test
+  void fiveHundredConfiguredRoutesReachTheKernel() throws Exception {
+    try (var ns = new NetworkNamespace()) {
+      NetworkNamespace.ip("-n", ns.name, "link", "add", "veth-a", "type", "veth", "peer", "name", "veth-b");
+      NetworkNamespace.ip("-n", ns.name, "link", "set", "veth-b", "up");
+      NetworkNamespace.ip("-n", ns.name, "link", "set", "veth-a", "up");
+      Path machine = dir.resolve("machine.yaml");
+      Files.writeString(machine, MACHINE);
+      var many = new StringBuilder();
+      for (int i = 0; i < 500; i++) {
+        many.append("          - network: 10.").append(100 + i / 250).append('.').append(i % 250)
+            .append(".0/24\n            gateway: 10.40.0.254\n");
+      }
+      Path changed = dir.resolve("many.yaml");
+      Files.writeString(changed, MACHINE.replace("        routes:\n", "        routes:\n" + many));
+      var flags = List.of("--platform", "linux", "--files-root", dir.resolve("root").toString(),
+          "--config", machine.toString());
+      try (var node = new SpindledProcess(dir, ns.exec(), flags)) {
+        node.awaitReadyLine();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ipRoute(ns, "-4"))
+            .contains("10.70.0.0/16 via 10.40.0.254"));
+        long start = System.nanoTime();
+        var applied = node.spindlectl("apply-config", "-f", changed.toString());
+        assertThat(applied.exit()).as(applied.err()).isZero();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+            .untilAsserted(() -> assertThat(ipRoute(ns, "-4").lines()
+                .filter(l -> l.matches("10\\.1\\d\\d\\.\\d+\\.0/24 via 10\\.40\\.0\\.254 .*proto static.*")))
+                .hasSize(500));
+        System.out.printf("500 configured routes in the kernel %d ms after apply-config was started%n",
+            (System.nanoTime() - start) / 1_000_000);
+        List<String> created = node.log().lines().filter(l -> l.contains("created route 10.1")).toList();
+        assertThat(created).hasSize(500);
+        System.out.printf("daemon: first created %s, last created %s%n", created.getFirst().substring(0, 12),
+            created.getLast().substring(0, 12));
         node.stop();
       }
     }
