@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -161,10 +162,10 @@ public final class RouteConfigController extends ConfigController<RouteSpec> {
         .build();
   }
 
-  private static java.util.Optional<String> text(JsonNode route, String field) {
+  private static Optional<String> text(JsonNode route, String field) {
     JsonNode value = route.path(field);
-    return value.isValueNode() && !value.asText().isEmpty() ? java.util.Optional.of(value.asText())
-        : java.util.Optional.empty();
+    return value.isValueNode() && !value.asText().isEmpty() ? Optional.of(value.asText())
+        : Optional.empty();
   }
 
   private static IpPrefix network(String text) {

@@ -81,8 +81,6 @@ class RoutePlanTest {
     RouteMessage v6Metric0 = RoutePlan.message(V6.toBuilder().priority(0).build(), 2).toBuilder()
         .priority(Rtn.IP6_PRIORITY_USER).scope(Ifa.SCOPE_UNIVERSE).build();
     RouteSpec v6NoMetric = V6.toBuilder().priority(0).build();
-    RouteSpec multipath = NET.toBuilder().gateway(null).nextHops(List.of(new RouteNextHop(IpAddr.parse("10.0.0.1"),
-        "eth0", 1))).build();
     RouteSpec moved = spec("10.7.0.0/16", "172.20.0.253", "eth0");
     String id = NET.id();
     return Stream.of(
