@@ -172,4 +172,16 @@ class RouteConfigControllerTest {
         {"interface": "eth0", "routes": [{"network": "10.7.0.0/16", "gateway": "10.0.0.1"}]}""");
     awaitIds("configuration/inet4/10.0.0.1/10.7.0.0/16/1024");
   }
+
+  @Test
+  void anIpWithAGatewayButNoAddressGetsTheLinkRouteWithoutASource() {
+    var link = new CmdlineNetwork.LinkConfig("eth0", java.util.Optional.empty(),
+        java.util.Optional.of(IpAddr.parse("10.0.0.1")), false);
+    var routes = RouteConfigController.cmdlineRoutes(link, 3);
+    assertThat(routes).extracting(RouteSpec::layeredId)
+        .containsExactly("cmdline/inet4/10.0.0.1//1027", "cmdline/inet4//10.0.0.1/32/1027");
+    assertThat(routes.get(1).src()).isNull();
+    assertThat(RouteConfigController.cmdlineRoutes(new CmdlineNetwork.LinkConfig("eth0", java.util.Optional.empty(),
+        java.util.Optional.empty(), true), 0)).isEmpty();
+  }
 }
