@@ -106,7 +106,7 @@ public final class AddressConfigController extends ConfigController<AddressSpec>
    * configuration would bind ({@link DeviceConfigs#plan} over the current links), because a preview replaces only the
    * machine configuration and {@link DeviceConfigController} is not a config stage it re-evaluates.
    */
-  private static Map<String, DeviceConfigSpec> devices(ResourceReader sources) {
+  static Map<String, DeviceConfigSpec> devices(ResourceReader sources) {
     var devices = new TreeMap<String, DeviceConfigSpec>();
     if (ConfigPreview.previewing()) {
       List<NetworkDevice> entries = ConfigSources.machineConfig(sources).flatMap(config -> config.v1alpha1())

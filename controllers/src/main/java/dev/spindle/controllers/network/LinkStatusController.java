@@ -6,6 +6,8 @@ import static dev.spindle.runtime.controller.Declaration.outputs;
 import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.Rtnetlink;
+import dev.spindle.platform.sysfs.NetDeviceFacts;
+import dev.spindle.platform.sysfs.Sysfs;
 import dev.spindle.resources.network.LinkStatus;
 import dev.spindle.resources.network.Namespaces;
 import dev.spindle.runtime.controller.Controller;
@@ -15,7 +17,13 @@ import dev.spindle.runtime.controller.ReconcileContext;
 import dev.spindle.runtime.controller.Result;
 import dev.spindle.runtime.controller.Trigger;
 import dev.spindle.runtime.resource.Resource;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -27,15 +35,27 @@ import java.util.Objects;
  * cleanup of untouched outputs. Bursts of events coalesce into one reconcile in the runtime, which replaces Talos's
  * rate-limited trigger. The subscription is closed when the runtime stops the controller.
  *
+ * <p>The device facts (bus path, driver, PCI ids and names) come from the {@link Sysfs} port, read once per link (by
+ * index and name) and kept while the link lives, so a resync of many links costs no sysfs reads.
+ *
  * <p>Not yet as in Talos: it does not wait for udev to settle (DevicesStatus) nor watch LinkSpecs, and it has no
- * ethtool or sysfs data (see {@link LinkStatusMapper}).
+ * ethtool data (see {@link LinkStatusMapper}).
  */
 public final class LinkStatusController implements Controller, AutoCloseable {
   private final Rtnetlink rtnl;
+  private final Sysfs sysfs;
   private final KernelResync events;
+  /** Sysfs facts by link index and name: they do not change while the link lives; only on the controller thread. */
+  private final Map<String, Optional<NetDeviceFacts>> hardware = new HashMap<>();
 
+  /** Without sysfs: the device fields stay empty. */
   public LinkStatusController(Rtnetlink rtnl) {
+    this(rtnl, name -> Optional.empty());
+  }
+
+  public LinkStatusController(Rtnetlink rtnl, Sysfs sysfs) {
     this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
+    this.sysfs = Objects.requireNonNull(sysfs, "sysfs");
     this.events = new KernelResync(rtnl, "link", KernelResync.Kind.LINKS);
   }
 
@@ -49,10 +69,31 @@ public final class LinkStatusController implements Controller, AutoCloseable {
   public Result reconcile(ReconcileContext ctx) throws NetlinkException {
     events.subscribe(ctx);
     List<LinkMessage> links = rtnl.links();
+    Set<String> present = new HashSet<>();
     for (LinkMessage link : links) {
-      ctx.put(Resource.of(LinkStatus.DEFINITION, Namespaces.NETWORK, link.name(), LinkStatusMapper.map(link, links)));
+      String key = link.index() + "/" + link.name();
+      present.add(key);
+      ctx.put(Resource.of(LinkStatus.DEFINITION, Namespaces.NETWORK, link.name(),
+          LinkStatusMapper.map(link, links, facts(key, link.name(), ctx))));
     }
+    hardware.keySet().retainAll(present);
     return Result.done();
+  }
+
+  /** The link's sysfs facts, read once per link; a read that fails is retried on the next pass, not cached. */
+  private Optional<NetDeviceFacts> facts(String key, String name, ReconcileContext ctx) {
+    Optional<NetDeviceFacts> known = hardware.get(key);
+    if (known != null) {
+      return known;
+    }
+    try {
+      Optional<NetDeviceFacts> read = sysfs.netDevice(name);
+      hardware.put(key, read);
+      return read;
+    } catch (UncheckedIOException e) {
+      ctx.logger().warn("reading sysfs for link {}: {}", name, e.getMessage());
+      return Optional.empty();
+    }
   }
 
   @Override

@@ -2,6 +2,9 @@ package dev.spindle.controllers.network;
 
 import dev.spindle.platform.network.Iff;
 import dev.spindle.platform.network.LinkMessage;
+import dev.spindle.platform.sysfs.DriverInfo;
+import dev.spindle.platform.sysfs.NetDeviceFacts;
+import dev.spindle.platform.sysfs.PciIdentity;
 import dev.spindle.resources.network.Duplex;
 import dev.spindle.resources.network.HardwareAddr;
 import dev.spindle.resources.network.LinkFlags;
@@ -11,13 +14,15 @@ import dev.spindle.resources.network.OperationalState;
 import dev.spindle.resources.network.Port;
 import dev.spindle.resources.network.VethSpec;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns rtnetlink's view of a link into a {@link LinkStatus}: a pure function, so every mapping rule is tested with
  * plain values.
  *
- * <p>Until Spindle has ethtool and sysfs ports, the fields Talos reads from them take the values Talos uses when they
- * are unavailable (port {@code Other}, duplex {@code Unknown}, speed 0, no driver or PCI data), except
+ * <p>The device facts (bus path, driver, PCI ids and names, driver version) come from sysfs ({@link NetDeviceFacts});
+ * Spindle has no ethtool port yet, so the firmware version stays empty and the fields Talos reads from ethtool alone
+ * take the values Talos uses when it is unavailable (port {@code Other}, duplex {@code Unknown}, speed 0), except
  * {@code linkState}: ethtool reports the carrier there, and IFF_LOWER_UP is the same carrier as rtnetlink reports it,
  * so it stands in rather than printing {@code false} for every link.
  */
@@ -31,11 +36,37 @@ public final class LinkStatusMapper {
 
   /** The status of {@code link}, a member of {@code dump}, with the parts that depend on other links filled in. */
   public static LinkStatus map(LinkMessage link, List<LinkMessage> dump) {
+    return map(link, dump, Optional.empty());
+  }
+
+  /** {@link #map(LinkMessage, List)} with the hardware facts sysfs has about the link, if any. */
+  public static LinkStatus map(LinkMessage link, List<LinkMessage> dump, Optional<NetDeviceFacts> facts) {
     var status = builder(link);
     if (link.kind().equals("veth")) {
       status.veth(new VethSpec(vethPeerName(link, dump)));
     }
+    facts.ifPresent(f -> hardware(status, f));
     return status.build();
+  }
+
+  /**
+   * The device facts, from the sources Talos reads them from: {@code busPath}, {@code driver} and {@code pciID} from
+   * the device's {@code uevent}, bus path and driver falling back to the driver info (ethtool's {@code bus-info} and
+   * {@code driver} in Talos; {@link DriverInfo} here); the driver and firmware versions from the driver info; the
+   * vendor and product ids ({@code 0x%04x}) and names of the PCI function at the driver info's bus address.
+   */
+  static void hardware(LinkStatus.Builder status, NetDeviceFacts facts) {
+    DriverInfo info = facts.driverInfo();
+    status.busPath(facts.busPath().isEmpty() ? info.busInfo() : facts.busPath())
+        .driver(facts.driver().isEmpty() ? info.driver() : facts.driver())
+        .pciId(facts.pciId())
+        .driverVersion(info.version())
+        .firmwareVersion(info.firmwareVersion());
+    PciIdentity pci = facts.pci();
+    if (pci != null) {
+      status.vendorId(String.format("0x%04x", pci.vendorId())).productId(String.format("0x%04x", pci.deviceId()))
+          .vendor(pci.vendor()).product(pci.product());
+    }
   }
 
   /**

@@ -10,9 +10,21 @@ import java.util.List;
 public final class NetworkControllers {
   private NetworkControllers() {}
 
+  /** Without sysfs: links carry no device facts and there are no predictable names. */
   public static List<Controller> all(Rtnetlink rtnl) {
+    return kernelAndConfig(rtnl, new LinkStatusController(rtnl));
+  }
+
+  /** {@link #all(Rtnetlink)} with the link statuses' device facts from sysfs, and predictable interface names. */
+  public static List<Controller> all(Rtnetlink rtnl, Sysfs sysfs) {
+    var controllers = new ArrayList<>(kernelAndConfig(rtnl, new LinkStatusController(rtnl, sysfs)));
+    controllers.add(new LinkNameStatusController(sysfs));
+    return List.copyOf(controllers);
+  }
+
+  private static List<Controller> kernelAndConfig(Rtnetlink rtnl, LinkStatusController links) {
     return List.of(
-        new LinkStatusController(rtnl), new AddressStatusController(rtnl), new RouteStatusController(rtnl),
+        links, new AddressStatusController(rtnl), new RouteStatusController(rtnl),
         // machine.network.interfaces[] bound to links (device selectors)
         new DeviceConfigController(),
         // addresses: config → merge → spec (the kernel); AddressStatusController observes
@@ -21,6 +33,8 @@ public final class NetworkControllers {
         new LinkConfigController(), LinkMerge.controller(),
         // operators: recorded only, no DHCP client runs yet
         new OperatorConfigController(), OperatorMerge.controller(),
+        // routes: config → merge → spec (the kernel); RouteStatusController observes
+        new RouteConfigController(), RouteMerge.controller(), new RouteSpecController(rtnl),
         // resolvers, time servers, host name: config → merge → spec → status (and resolv.conf)
         new ResolverConfigController(), ResolverMerge.controller(), new ResolverSpecController(),
         new ResolvConfController(),
@@ -28,10 +42,4 @@ public final class NetworkControllers {
         new HostnameConfigController(), HostnameMerge.controller(), new HostnameSpecController());
   }
 
-  /** {@link #all(Rtnetlink)} and the controllers that read sysfs: predictable interface names. */
-  public static List<Controller> all(Rtnetlink rtnl, Sysfs sysfs) {
-    var controllers = new ArrayList<>(all(rtnl));
-    controllers.add(new LinkNameStatusController(sysfs));
-    return List.copyOf(controllers);
-  }
 }

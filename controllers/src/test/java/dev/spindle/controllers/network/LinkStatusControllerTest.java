@@ -104,4 +104,5 @@ class LinkStatusControllerTest {
     h.runtime().close();
     assertThat(kernel.subscriptions()).isZero();
   }
+
 }

@@ -16,6 +16,11 @@ import dev.spindle.resources.network.LinkType;
 import dev.spindle.resources.network.OperationalState;
 import dev.spindle.resources.network.Port;
 import java.util.List;
+import java.util.Optional;
+import dev.spindle.platform.sysfs.DriverInfo;
+import dev.spindle.platform.sysfs.NetDeviceFacts;
+import dev.spindle.platform.sysfs.PciIdentity;
+import dev.spindle.runtime.codec.ResourceYaml;
 import org.junit.jupiter.api.Test;
 
 class LinkStatusMapperTest {
@@ -106,5 +111,57 @@ class LinkStatusMapperTest {
 
   private static LinkMessage veth(int index, int peer, String name) {
     return LinkMessage.builder(index, name).type(Arphrd.ETHER).kind("veth").parentIndex(peer).build();
+  }
+
+  private static NetDeviceFacts facts(String driver, String pciId, String busPath, DriverInfo info, PciIdentity pci) {
+    return new NetDeviceFacts("eth0", 2, 2, 1, "", "52:54:00:12:34:56", 0, 1, 0, 0, "", List.of(), List.of(), driver,
+        pciId, busPath, info, pci);
+  }
+
+  private static LinkStatus withFacts(NetDeviceFacts facts) {
+    var nic = LinkMessage.builder(2, "eth0").type(Arphrd.ETHER).flags(Iff.UP).build();
+    return LinkStatusMapper.map(nic, List.of(nic), Optional.of(facts));
+  }
+
+  @Test
+  void aPciNicTakesItsDeviceFactsFromTheUeventAndTheDriverInfo() {
+    var status = withFacts(facts("e1000e", "8086:10D3", "0000:02:00.0",
+        new DriverInfo("e1000e", "3.2.6-k", "", "0000:02:00.0"),
+        new PciIdentity(0x8086, 0x10d3, "Intel Corporation", "82574L Gigabit Network Connection")));
+    assertThat(status.busPath()).isEqualTo("0000:02:00.0");
+    assertThat(status.pciId()).isEqualTo("8086:10D3");
+    assertThat(status.driver()).isEqualTo("e1000e");
+    assertThat(status.driverVersion()).isEqualTo("3.2.6-k");
+    assertThat(status.firmwareVersion()).isEmpty();
+    assertThat(status.vendorId()).isEqualTo("0x8086");
+    assertThat(status.productId()).isEqualTo("0x10d3");
+    assertThat(status.vendor()).isEqualTo("Intel Corporation");
+    assertThat(status.product()).isEqualTo("82574L Gigabit Network Connection");
+    assertThat(ResourceYaml.encodeSpec(status)).contains("busPath: '0000:02:00.0'\n", "pciID: 8086:10D3\n",
+        "driver: e1000e\n", "driverVersion: 3.2.6-k\n", "productID: \"0x10d3\"\n", "vendorID: \"0x8086\"\n",
+        "product: 82574L Gigabit Network Connection\n", "vendor: Intel Corporation\n")
+        .doesNotContain("firmwareVersion");
+  }
+
+  @Test
+  void aVirtioNicFallsBackToTheDriverInfoForBusPathAsTalosDoesToEthtool() {
+    var status = withFacts(facts("virtio_net", "", "", new DriverInfo("virtio_net", "", "", "0000:00:03.0"),
+        new PciIdentity(0x1af4, 0x1041, "", "")));
+    assertThat(status.busPath()).isEqualTo("0000:00:03.0");
+    assertThat(status.driver()).isEqualTo("virtio_net");
+    assertThat(status.pciId()).isEmpty();
+    assertThat(status.vendorId()).isEqualTo("0x1af4");
+    assertThat(status.productId()).isEqualTo("0x1041");
+    assertThat(status.vendor()).as("no PCI database").isEmpty();
+  }
+
+  @Test
+  void withoutFactsTheDeviceFieldsStayEmpty() {
+    var status = withFacts(facts("", "", "", DriverInfo.EMPTY, null));
+    assertThat(List.of(status.busPath(), status.pciId(), status.driver(), status.driverVersion(),
+        status.firmwareVersion(), status.productId(), status.vendorId(), status.product(), status.vendor()))
+        .allMatch(String::isEmpty);
+    var nic = LinkMessage.builder(2, "eth0").type(Arphrd.ETHER).build();
+    assertThat(LinkStatusMapper.map(nic, List.of(nic), Optional.empty())).isEqualTo(LinkStatusMapper.map(nic));
   }
 }

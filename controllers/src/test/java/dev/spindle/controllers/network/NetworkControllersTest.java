@@ -17,6 +17,7 @@ class NetworkControllersTest {
         .contains("network.LinkStatusController", "network.AddressStatusController", "network.RouteStatusController",
             "network.DeviceConfigController",
             "network.AddressConfigController", "network.AddressMergeController", "network.AddressSpecController",
+            "network.RouteConfigController", "network.RouteMergeController", "network.RouteSpecController",
             "network.ResolverConfigController",
             "network.ResolverMergeController", "network.ResolverSpecController", "network.ResolvConfController",
             "network.TimeServerConfigController", "network.TimeServerMergeController",

@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A {@link Sysfs} holding facts put into it, for controller tests and the simulated node. {@link #simulatedNode()}
  * describes {@code SimulatedNode}'s two virtio NICs as QEMU shows them: {@code eth0} at PCI {@code 0000:00:02.0},
- * {@code eth1} at {@code 0000:00:03.0}, driver {@code virtio_net}, permanent MACs, kernel-enumerated names.
+ * {@code eth1} at {@code 0000:00:03.0}, driver {@code virtio_net}, permanent MACs, kernel-enumerated names, PCI
+ * vendor and device {@code 1af4:1000} with their {@code pci.ids} names.
  */
 public final class FakeSysfs implements Sysfs {
   private final Map<String, NetDeviceFacts> devices = new ConcurrentHashMap<>();
@@ -39,7 +40,9 @@ public final class FakeSysfs implements Sysfs {
     var pciNode = new DeviceNode(pci, "pci", "", Map.of("modalias", "pci:v00001AF4d00001000sv00001AF4sd00000001bc02sc00i00"), false);
     var virtioNode = new DeviceNode(virtio, "virtio", "", Map.of(), false);
     // virtio: the driver is the virtio device's; the PCI id and slot are on the PCI function, not in device/uevent
+    // ethtool's bus-info for virtio_net is the PCI function; 1af4:1000 is the transitional virtio-net device
     return new NetDeviceFacts(name, index, index, 1, "", mac, 0, 1, 0, 0, "", java.util.List.of(virtioNode, pciNode),
-        java.util.List.of(), "virtio_net", "", "");
+        java.util.List.of(), "virtio_net", "", "", new DriverInfo("virtio_net", "", "", pci),
+        new PciIdentity(0x1af4, 0x1000, "Red Hat, Inc.", "Virtio network device"));
   }
 }

@@ -29,10 +29,21 @@ import java.util.Objects;
  * @param pciId {@code PCI_ID=} of {@code device/uevent} ({@code 8086:10D3}), or {@code ""}: {@code LinkStatus.pciID}
  * @param busPath {@code PCI_SLOT_NAME=} of {@code device/uevent} ({@code 0000:05:00.0}), or {@code ""}:
  *     {@code LinkStatus.busPath} (Talos falls back to ethtool's bus-info, e.g. for virtio)
+ * @param driverInfo what ethtool's driver info would say, as sysfs shows it ({@link DriverInfo#EMPTY} for a virtual
+ *     interface)
+ * @param pci the PCI function at {@link DriverInfo#busInfo}, or {@code null} when it is no PCI device
  */
 public record NetDeviceFacts(String name, int ifindex, int iflink, int type, String devtype, String address,
     int addrAssignType, int nameAssignType, int devPort, int devId, String physPortName, List<DeviceNode> ancestors,
-    List<PciSlot> pciSlots, String driver, String pciId, String busPath) {
+    List<PciSlot> pciSlots, String driver, String pciId, String busPath, DriverInfo driverInfo, PciIdentity pci) {
+  /** Facts without driver info or PCI identity (what predictable naming alone needs). */
+  public NetDeviceFacts(String name, int ifindex, int iflink, int type, String devtype, String address,
+      int addrAssignType, int nameAssignType, int devPort, int devId, String physPortName, List<DeviceNode> ancestors,
+      List<PciSlot> pciSlots, String driver, String pciId, String busPath) {
+    this(name, ifindex, iflink, type, devtype, address, addrAssignType, nameAssignType, devPort, devId, physPortName,
+        ancestors, pciSlots, driver, pciId, busPath, DriverInfo.EMPTY, null);
+  }
+
   public NetDeviceFacts {
     Objects.requireNonNull(name, "name");
     devtype = Objects.requireNonNullElse(devtype, "");
@@ -43,5 +54,12 @@ public record NetDeviceFacts(String name, int ifindex, int iflink, int type, Str
     driver = Objects.requireNonNullElse(driver, "");
     pciId = Objects.requireNonNullElse(pciId, "");
     busPath = Objects.requireNonNullElse(busPath, "");
+    driverInfo = Objects.requireNonNullElse(driverInfo, DriverInfo.EMPTY);
+  }
+
+  /** A copy with driver info and PCI identity. */
+  public NetDeviceFacts withHardware(DriverInfo info, PciIdentity identity) {
+    return new NetDeviceFacts(name, ifindex, iflink, type, devtype, address, addrAssignType, nameAssignType, devPort,
+        devId, physPortName, ancestors, pciSlots, driver, pciId, busPath, info, identity);
   }
 }

@@ -71,6 +71,37 @@ final class SysfsFixture {
     return this;
   }
 
+  /** Binds {@code devices/<path>} to driver {@code name} of {@code bus}, as {@code <device>/driver} links it. */
+  SysfsFixture driver(String path, String bus, String name) {
+    Path drv = root.resolve("bus").resolve(bus).resolve("drivers").resolve(name);
+    mkdirs(drv);
+    link(root.resolve("devices").resolve(path).resolve("driver"), drv);
+    return this;
+  }
+
+  /** Replaces the {@code uevent} of {@code devices/<path>}. */
+  SysfsFixture uevent(String path, String text) {
+    write(root.resolve("devices").resolve(path).resolve("uevent"), text.getBytes());
+    return this;
+  }
+
+  /** A PCI function's {@code vendor} and {@code device} ids, and its {@code bus/pci/devices/<address>} link. */
+  SysfsFixture pciIds(String path, String vendor, String device) {
+    Path dir = root.resolve("devices").resolve(path);
+    write(dir.resolve("vendor"), (vendor + "\n").getBytes());
+    write(dir.resolve("device"), (device + "\n").getBytes());
+    link(root.resolve("bus/pci/devices").resolve(dir.getFileName().toString()), dir);
+    return this;
+  }
+
+  /** {@code module/<name>/version}. */
+  SysfsFixture moduleVersion(String name, String version) {
+    Path dir = root.resolve("module").resolve(name);
+    mkdirs(dir);
+    write(dir.resolve("version"), (version + "\n").getBytes());
+    return this;
+  }
+
   SysfsFixture slot(String number, String address) {
     Path dir = root.resolve("bus/pci/slots").resolve(number);
     mkdirs(dir);

@@ -10,7 +10,7 @@ public final class NetworkResources {
       TimeServerStatus.DEFINITION, TimeServerSpec.DEFINITION, ResolverSpec.DEFINITION, ResolverStatus.DEFINITION,
       HostnameSpec.DEFINITION, HostnameStatus.DEFINITION, DeviceConfigSpec.DEFINITION,
       DeviceSelectorStatus.DEFINITION, LinkNameStatus.DEFINITION, LinkSpec.DEFINITION,
-      OperatorSpec.DEFINITION);
+      OperatorSpec.DEFINITION, RouteSpec.DEFINITION);
 
   private NetworkResources() {}
 }

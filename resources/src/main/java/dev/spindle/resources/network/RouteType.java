@@ -18,6 +18,8 @@ public record RouteType(int number) implements ProtoValue {
 
   public static final RouteType UNICAST = new RouteType(1);
   public static final RouteType LOCAL = new RouteType(2);
+  public static final RouteType MULTICAST = new RouteType(5);
+  public static final RouteType BLACKHOLE = new RouteType(6);
 
   public RouteType {
     NAMES.check(number);

@@ -1,6 +1,9 @@
 package dev.spindle.platform.sysfs.linux;
 
 import dev.spindle.platform.sysfs.DeviceNode;
+import dev.spindle.platform.sysfs.DriverInfo;
+import dev.spindle.platform.sysfs.PciIdentity;
+import dev.spindle.platform.sysfs.PciIds;
 import dev.spindle.platform.sysfs.NetDeviceFacts;
 import dev.spindle.platform.sysfs.PciSlot;
 import dev.spindle.platform.sysfs.Sysfs;
@@ -31,14 +34,21 @@ public final class LinuxSysfs implements Sysfs {
   private static final int PCI_HEADER_TYPE = 0x0e;
 
   private final Path root;
+  private final PciIds pciIds;
 
+  /** A tree without PCI names: {@link PciIdentity} carries the ids only. */
   public LinuxSysfs(Path root) {
-    this.root = root;
+    this(root, PciIds.NONE);
   }
 
-  /** The node's own sysfs. */
+  public LinuxSysfs(Path root, PciIds pciIds) {
+    this.root = root;
+    this.pciIds = pciIds;
+  }
+
+  /** The node's own sysfs, with the names of the node's PCI ID database if it has one ({@link PciIds#system()}). */
   public static LinuxSysfs system() {
-    return new LinuxSysfs(Path.of("/sys"));
+    return new LinuxSysfs(Path.of("/sys"), PciIds.system());
   }
 
   @Override
@@ -52,17 +62,59 @@ public final class LinuxSysfs implements Sysfs {
         return Optional.empty();
       }
       Path dir = link.toRealPath();
+      List<DeviceNode> ancestors = ancestors(dir);
+      String busPath = uevent(dir.resolve("device"), "PCI_SLOT_NAME");
+      DriverInfo info = driverInfo(dir.resolve("device"), busPath, ancestors);
       return Optional.of(new NetDeviceFacts(name, number(dir, "ifindex", 10, 0), number(dir, "iflink", 10, 0),
           number(dir, "type", 10, 0), uevent(dir, "DEVTYPE"), attribute(dir, "address").orElse(""),
           number(dir, "addr_assign_type", 10, -1), number(dir, "name_assign_type", 10, -1),
           number(dir, "dev_port", 10, 0), number(dir, "dev_id", 16, 0), attribute(dir, "phys_port_name").orElse(""),
-          ancestors(dir), slots(), uevent(dir.resolve("device"), "DRIVER"), uevent(dir.resolve("device"), "PCI_ID"),
-          uevent(dir.resolve("device"), "PCI_SLOT_NAME")));
+          ancestors, slots(), uevent(dir.resolve("device"), "DRIVER"), uevent(dir.resolve("device"), "PCI_ID"),
+          busPath, info, pci(info.busInfo())));
     } catch (NoSuchFileException e) {
       return Optional.empty(); // the link went away while we read it
     } catch (IOException e) {
       throw new UncheckedIOException("reading sysfs for link " + name + " under " + root, e);
     }
+  }
+
+  /**
+   * ethtool's driver info as sysfs shows it: the bound driver ({@code device/driver}); the bus address, for a virtio
+   * device the PCI function above it (virtio_net reports that one), else the device's name; the module's version.
+   */
+  private DriverInfo driverInfo(Path device, String busPath, List<DeviceNode> ancestors) {
+    if (!Files.isDirectory(device) || ancestors.isEmpty()) {
+      return DriverInfo.EMPTY;
+    }
+    String driver = "";
+    try {
+      driver = Files.readSymbolicLink(device.resolve("driver")).getFileName().toString();
+    } catch (IOException | UnsupportedOperationException e) {
+      // no driver bound
+    }
+    DeviceNode parent = ancestors.getFirst();
+    String busInfo = busPath;
+    if (busInfo.isEmpty()) {
+      busInfo = parent.subsystem().equals("virtio") ? ancestors.stream().filter(d -> d.subsystem().equals("pci"))
+          .map(DeviceNode::sysname).findFirst().orElse(parent.sysname()) : parent.sysname();
+    }
+    String version = driver.isEmpty() ? "" : attribute(root.resolve("module").resolve(driver), "version").orElse("");
+    return new DriverInfo(driver, version, "", busInfo);
+  }
+
+  /** The PCI function {@code address} ({@code 0000:00:03.0}), or null when there is none by that name. */
+  private PciIdentity pci(String address) {
+    if (address.isEmpty() || address.contains("/") || address.startsWith(".")) {
+      return null;
+    }
+    Path dir = root.resolve("bus/pci/devices").resolve(address);
+    int vendor = number(dir, "vendor", 16, -1);
+    int device = number(dir, "device", 16, -1);
+    if (vendor < 0 || device < 0) {
+      return null;
+    }
+    return new PciIdentity(vendor, device, pciIds.vendor(vendor).orElse(""), pciIds.product(vendor, device)
+        .orElse(""));
   }
 
   private List<DeviceNode> ancestors(Path dir) throws IOException {
