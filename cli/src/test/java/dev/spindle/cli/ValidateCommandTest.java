@@ -76,7 +76,7 @@ class ValidateCommandTest {
         + file + ":5:19: v1alpha1: machine.network.nameservers[0]: \"8.8.8\": must be an IP address\n"
         + file + ":7:11: v1alpha1: cluster.secret: expected a string, got a list\n"
         + file + ":10:7: document 2 (Bogus): kind: \"Bogus\": unknown kind (EnvironmentConfig, TrustedRootsConfig, "
-        + "ResolverConfig, TimeSyncConfig, HostnameConfig)\n"
+        + "ResolverConfig, TimeSyncConfig, HostnameConfig, LinkAliasConfig)\n"
         + "error: " + file + " is not valid for container mode (4 problems)\n");
     assertThat(result.err()).doesNotContain("hunter2");
   }

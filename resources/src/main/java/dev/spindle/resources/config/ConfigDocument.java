@@ -6,7 +6,8 @@ package dev.spindle.resources.config;
  * error until each of them handles it.
  */
 public sealed interface ConfigDocument
-    permits EnvironmentConfig, TrustedRootsConfig, ResolverConfig, TimeSyncConfig, HostnameConfig {
+    permits EnvironmentConfig, TrustedRootsConfig, ResolverConfig, TimeSyncConfig, HostnameConfig,
+    LinkAliasConfig {
   /** The document's {@code kind}, e.g. {@code EnvironmentConfig}. */
   String kind();
 }

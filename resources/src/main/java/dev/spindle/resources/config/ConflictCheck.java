@@ -37,6 +37,7 @@ final class ConflictCheck {
       case HostnameConfig h -> hostnameConflicts(m);
       case EnvironmentConfig e -> List.of();
       case TrustedRootsConfig r -> List.of();
+      case LinkAliasConfig a -> List.of();
     };
   }
 

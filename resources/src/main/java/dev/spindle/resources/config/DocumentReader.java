@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class DocumentReader {
   /** The kinds Spindle reads, in the order the error for an unknown kind lists them. */
   static final List<String> KINDS = List.of(EnvironmentConfig.KIND, TrustedRootsConfig.KIND, ResolverConfig.KIND,
-      TimeSyncConfig.KIND, HostnameConfig.KIND);
+      TimeSyncConfig.KIND, HostnameConfig.KIND, LinkAliasConfig.KIND);
 
   private final Problems problems;
 
@@ -38,6 +38,7 @@ final class DocumentReader {
       case ResolverConfig.KIND -> reader.resolver(root);
       case TimeSyncConfig.KIND -> reader.timeSync(root);
       case HostnameConfig.KIND -> reader.hostname(root);
+      case LinkAliasConfig.KIND -> LinkAliasReader.read(root, problems);
       default -> throw new IllegalArgumentException("not a Spindle document kind: " + kind);
     };
   }

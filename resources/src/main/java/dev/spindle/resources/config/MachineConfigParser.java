@@ -195,7 +195,11 @@ public final class MachineConfigParser {
       }
       SchemaCheck.check(root, ConfigSchema.struct("doc." + kind), problems);
       ConfigDocument document = DocumentReader.read(kind, root, problems);
-      String id = document instanceof TrustedRootsConfig roots ? kind + "/" + roots.name() : kind;
+      String id = switch (document) {
+        case TrustedRootsConfig roots -> kind + "/" + roots.name();
+        case LinkAliasConfig alias -> kind + "/" + alias.name();
+        default -> kind;
+      };
       if (!duplicate(id, kindNode)) {
         documents.add(document);
         typed.add(new ConflictCheck.Located(document, kindNode, count));

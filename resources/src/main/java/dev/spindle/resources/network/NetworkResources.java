@@ -9,7 +9,8 @@ public final class NetworkResources {
       AddressStatus.DEFINITION, RouteStatus.DEFINITION, AddressSpec.DEFINITION,
       TimeServerStatus.DEFINITION, TimeServerSpec.DEFINITION, ResolverSpec.DEFINITION, ResolverStatus.DEFINITION,
       HostnameSpec.DEFINITION, HostnameStatus.DEFINITION, DeviceConfigSpec.DEFINITION,
-      DeviceSelectorStatus.DEFINITION, LinkNameStatus.DEFINITION);
+      DeviceSelectorStatus.DEFINITION, LinkNameStatus.DEFINITION,
+      LinkAliasSpec.DEFINITION, LinkAliasConfigStatus.DEFINITION);
 
   private NetworkResources() {}
 }

@@ -6,4 +6,5 @@ package dev.spindle.resources.network;
  */
 public sealed interface NetworkSpec permits LinkStatus, AddressStatus, RouteStatus, AddressSpec, TimeServerStatus,
     TimeServerSpec, ResolverSpec,
-    ResolverStatus, HostnameSpec, HostnameStatus, DeviceConfigSpec, DeviceSelectorStatus, LinkNameStatus {}
+    ResolverStatus, HostnameSpec, HostnameStatus, DeviceConfigSpec, DeviceSelectorStatus, LinkNameStatus,
+    LinkAliasSpec, LinkAliasConfigStatus {}
