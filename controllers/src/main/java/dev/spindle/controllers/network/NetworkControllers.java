@@ -15,6 +15,8 @@ public final class NetworkControllers {
         new LinkStatusController(rtnl), new AddressStatusController(rtnl), new RouteStatusController(rtnl),
         // machine.network.interfaces[] bound to links (device selectors)
         new DeviceConfigController(),
+        // LinkAliasConfig documents: CEL selectors → LinkAliasSpec per aliased physical link
+        new LinkAliasConfigController(),
         // addresses: config → merge → spec (the kernel); AddressStatusController observes
         new AddressConfigController(), AddressMerge.controller(), new AddressSpecController(rtnl),
         // resolvers, time servers, host name: config → merge → spec → status (and resolv.conf)

@@ -21,7 +21,7 @@ class NetworkControllersTest {
             "network.ResolverMergeController", "network.ResolverSpecController", "network.ResolvConfController",
             "network.TimeServerConfigController", "network.TimeServerMergeController",
             "network.TimeServerSpecController", "network.HostnameConfigController", "network.HostnameMergeController",
-            "network.HostnameSpecController", "network.LinkNameStatusController")
+            "network.HostnameSpecController", "network.LinkNameStatusController", "network.LinkAliasConfigController")
         .allMatch(name -> name.startsWith("network."));
     try (var runtime = new ControllerRuntime(new InMemoryState())) {
       controllers.forEach(runtime::register); // refuses conflicting output declarations

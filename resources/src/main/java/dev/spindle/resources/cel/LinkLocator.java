@@ -11,6 +11,7 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.common.types.StructTypeReference;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -32,6 +33,8 @@ public final class LinkLocator {
   public static final String LINK = "link";
 
   private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
+      // cel-go's environment has the standard macros (has, all, exists, exists_one, map, filter); cel-java needs them
+      .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
       .addMessageTypes(LinkStatusMessage.descriptor())
       .addVar(LINK, StructTypeReference.create(LinkStatusMessage.TYPE_NAME))
       .addFunctionDeclarations(

@@ -21,6 +21,7 @@ class LinkLocatorTest {
       "\"ext0\" in link.alt_names",
       "link.bond_master.mode == 0 || link.vlan.vid == 10u",
       "size(link.hardware_addr) == 6 && !link.bus_path.matches(\"^0000:00\")",
+      "has(link.bond_master) && link.alt_names.exists(n, n.startsWith(\"enx\"))",
       "true"})
   void compiles(String expression) throws Exception {
     assertThat(LinkLocator.compile(expression).text()).isEqualTo(expression);
