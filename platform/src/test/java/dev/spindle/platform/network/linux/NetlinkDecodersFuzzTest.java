@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Timeout;
  * <p>In a normal build ({@code mvn verify}) each target runs once per seed of its corpus,
  * {@code src/test/resources/dev/spindle/platform/network/linux/NetlinkDecodersFuzzTestInputs/<target>/} (messages
  * from the kernel dumps the golden tests use, and any crash Jazzer found and saved there), in well under a second.
- * {@code JAZZER_FUZZ=1} turns one target into a real fuzzing session; see the README.
+ * {@code JAZZER_FUZZ=1} turns one target into a real fuzzing session; see the README. The {@link Timeout} catches
+ * a seed that hangs; a session is one long invocation, so it runs with
+ * {@code -Djunit.jupiter.execution.timeout.mode=disabled}.
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class NetlinkDecodersFuzzTest {
