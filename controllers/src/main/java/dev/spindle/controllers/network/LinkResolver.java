@@ -1,5 +1,6 @@
 package dev.spindle.controllers.network;
 
+import dev.spindle.resources.network.LinkAliasSpec;
 import dev.spindle.resources.network.LinkFlag;
 import dev.spindle.resources.network.LinkStatus;
 import dev.spindle.resources.network.LinkType;
@@ -29,9 +30,31 @@ public final class LinkResolver {
   }
 
   public static LinkResolver of(List<Resource<LinkStatus>> links) {
+    return build(links, Map.of());
+  }
+
+  /**
+   * {@link #of(List)} that also knows the aliases the {@code LinkAliasConfig} documents give ({@link LinkAliasSpec},
+   * id = the link): Talos writes them to the kernel and reads them back as the link's alias; here a spec counts as
+   * that alias already, so configuration can name the link by it before (or without) the kernel round trip. A link's
+   * own name still wins over any alias; a spec for a link that is gone is ignored.
+   */
+  public static LinkResolver of(List<Resource<LinkStatus>> links, List<Resource<LinkAliasSpec>> aliases) {
+    var byLink = new HashMap<String, String>();
+    aliases.forEach(spec -> byLink.put(spec.id(), spec.spec().alias()));
+    return build(links, byLink);
+  }
+
+  private static LinkResolver build(List<Resource<LinkStatus>> links, Map<String, String> specAliases) {
     var lookup = new HashMap<String, String>();
     for (Resource<LinkStatus> link : links) {
       link.spec().allAliases().forEach(alias -> lookup.put(alias, link.id()));
+    }
+    for (Resource<LinkStatus> link : links) {
+      String alias = specAliases.get(link.id());
+      if (alias != null) {
+        lookup.put(alias, link.id());
+      }
     }
     // a link's own name always wins over another link's alias of the same text
     links.forEach(link -> lookup.put(link.id(), link.id()));

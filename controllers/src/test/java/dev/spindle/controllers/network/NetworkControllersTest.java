@@ -24,7 +24,7 @@ class NetworkControllersTest {
             "network.TimeServerSpecController", "network.HostnameConfigController", "network.HostnameMergeController",
             "network.HostnameSpecController", "network.LinkNameStatusController",
             "network.LinkConfigController", "network.LinkMergeController", "network.OperatorConfigController",
-            "network.OperatorMergeController")
+            "network.OperatorMergeController", "network.LinkAliasConfigController")
         .allMatch(name -> name.startsWith("network."));
     try (var runtime = new ControllerRuntime(new InMemoryState())) {
       controllers.forEach(runtime::register); // refuses conflicting output declarations

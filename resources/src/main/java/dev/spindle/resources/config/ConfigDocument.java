@@ -6,7 +6,8 @@ package dev.spindle.resources.config;
  * error until each of them handles it.
  */
 public sealed interface ConfigDocument
-    permits EnvironmentConfig, TrustedRootsConfig, ResolverConfig, TimeSyncConfig, HostnameConfig, LinkDocument {
+    permits EnvironmentConfig, TrustedRootsConfig, ResolverConfig, TimeSyncConfig, HostnameConfig, LinkDocument,
+    LinkAliasConfig {
   /** The document's {@code kind}, e.g. {@code EnvironmentConfig}. */
   String kind();
 }

@@ -38,6 +38,7 @@ final class ConflictCheck {
       case EnvironmentConfig e -> List.of();
       case TrustedRootsConfig r -> List.of();
       case LinkDocument l -> List.of();
+      case LinkAliasConfig a -> List.of();
     };
   }
 

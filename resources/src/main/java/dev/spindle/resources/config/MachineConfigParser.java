@@ -196,8 +196,12 @@ public final class MachineConfigParser {
       }
       SchemaCheck.check(root, ConfigSchema.struct("doc." + kind), problems);
       ConfigDocument document = DocumentReader.read(kind, root, problems);
-      String id = document instanceof TrustedRootsConfig roots ? kind + "/" + roots.name()
-          : document instanceof LinkDocument link ? kind + "/" + link.name() : kind;
+      String id = switch (document) {
+        case TrustedRootsConfig roots -> kind + "/" + roots.name();
+        case LinkAliasConfig alias -> kind + "/" + alias.name();
+        case LinkDocument link -> kind + "/" + link.name();
+        default -> kind;
+      };
       if (!duplicate(id, kindNode) && links.claim(document, id, kindNode, problems)) {
         documents.add(document);
         typed.add(new ConflictCheck.Located(document, kindNode, count));

@@ -10,7 +10,8 @@ public final class NetworkResources {
       TimeServerStatus.DEFINITION, TimeServerSpec.DEFINITION, ResolverSpec.DEFINITION, ResolverStatus.DEFINITION,
       HostnameSpec.DEFINITION, HostnameStatus.DEFINITION, DeviceConfigSpec.DEFINITION,
       DeviceSelectorStatus.DEFINITION, LinkNameStatus.DEFINITION, LinkSpec.DEFINITION,
-      OperatorSpec.DEFINITION, RouteSpec.DEFINITION);
+      OperatorSpec.DEFINITION, RouteSpec.DEFINITION,
+      LinkAliasSpec.DEFINITION, LinkAliasConfigStatus.DEFINITION);
 
   private NetworkResources() {}
 }
