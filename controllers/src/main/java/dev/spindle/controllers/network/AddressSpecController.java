@@ -4,7 +4,6 @@ import static dev.spindle.runtime.controller.Declaration.inputs;
 import static dev.spindle.runtime.controller.Declaration.outputs;
 
 import dev.spindle.platform.network.AddressMessage;
-import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.Rtnetlink;
 import dev.spindle.resources.network.AddressSpec;
@@ -19,7 +18,6 @@ import dev.spindle.runtime.resource.Phase;
 import dev.spindle.runtime.resource.Resource;
 import dev.spindle.runtime.resource.ResourceQuery;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,18 +69,15 @@ public final class AddressSpecController implements Controller, AutoCloseable {
       }
       desired.add(new AddressPlan.Desired(spec.id(), spec.spec(), !running));
     }
-    Map<String, Integer> links = new HashMap<>();
-    Map<Integer, String> names = new HashMap<>();
-    for (LinkMessage link : rtnl.links()) {
-      links.put(link.name(), link.index());
-      names.put(link.index(), link.name());
-    }
+    LinkTable table = LinkTable.dump(rtnl);
+    Map<String, Integer> links = table.indexes();
+    Map<Integer, String> names = table.names();
     // a link that went away took its addresses; a new link may reuse the index
     added.removeIf(key -> !names.containsKey(key.index()));
     List<AddressMessage> kernel = rtnl.addresses();
     AddressPlan plan = AddressPlan.plan(desired, links, kernel, added);
 
-    NetlinkException first = null;
+    var failures = new NetlinkFailures();
     var failed = new HashSet<String>();
     for (AddressPlan.Step step : plan.steps()) {
       if (failed.contains(step.specId())) {
@@ -93,11 +88,7 @@ public final class AddressSpecController implements Controller, AutoCloseable {
       } catch (NetlinkException e) {
         failed.add(step.specId());
         var located = located(step, e);
-        if (first == null) {
-          first = located;
-        } else {
-          first.addSuppressed(located);
-        }
+        failures.add(located);
       }
     }
     for (String id : plan.released()) {
@@ -112,9 +103,7 @@ public final class AddressSpecController implements Controller, AutoCloseable {
             + " leaving it as it is", id);
       }
     }
-    if (first != null) {
-      throw first;
-    }
+    failures.throwIfAny();
     return Result.done();
   }
 

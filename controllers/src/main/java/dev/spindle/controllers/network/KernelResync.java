@@ -2,7 +2,6 @@ package dev.spindle.controllers.network;
 
 import dev.spindle.platform.network.AddressEvent;
 import dev.spindle.platform.network.LinkEvent;
-import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.RouteEvent;
 import dev.spindle.platform.network.Rtnetlink;
@@ -10,7 +9,6 @@ import dev.spindle.platform.network.Subscription;
 import dev.spindle.runtime.controller.ReconcileContext;
 import dev.spindle.runtime.controller.Trigger;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -50,12 +48,9 @@ final class KernelResync implements AutoCloseable {
 
   /** Link index → name, from a fresh dump: statuses name the links their kernel objects refer to by index. */
   static Map<Integer, String> linkNames(Rtnetlink rtnl) throws NetlinkException {
-    Map<Integer, String> names = new HashMap<>();
-    for (LinkMessage link : rtnl.links()) {
-      names.put(link.index(), link.name());
-    }
-    return names;
+    return LinkTable.dump(rtnl).names();
   }
+
 
   @Override
   public void close() {

@@ -4,7 +4,6 @@ import static dev.spindle.runtime.controller.Declaration.inputs;
 import static dev.spindle.runtime.controller.Declaration.outputs;
 
 import dev.spindle.platform.network.Errno;
-import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.RouteMessage;
 import dev.spindle.platform.network.Rtnetlink;
@@ -85,19 +84,16 @@ public final class RouteSpecController implements Controller, AutoCloseable {
       }
       desired.add(new RoutePlan.Desired(spec.id(), spec.spec(), !running));
     }
-    Map<String, Integer> links = new HashMap<>();
-    Map<Integer, String> names = new HashMap<>();
-    for (LinkMessage link : rtnl.links()) {
-      links.put(link.name(), link.index());
-      names.put(link.index(), link.name());
-    }
+    LinkTable table = LinkTable.dump(rtnl);
+    Map<String, Integer> links = table.indexes();
+    Map<Integer, String> names = table.names();
     List<RouteMessage> kernel = rtnl.routes();
     // a route that is gone (deleted behind us, or with its link) is no longer ours; re-adding it makes it ours again
     Set<RoutePlan.Key> present = kernel.stream().map(RoutePlan.Key::of).collect(Collectors.toSet());
     added.keySet().retainAll(present);
     RoutePlan plan = RoutePlan.plan(desired, links, kernel, added);
 
-    NetlinkException first = null;
+    var failures = new NetlinkFailures();
     var failed = new HashSet<String>();
     var unreachable = new ArrayList<String>();
     for (RoutePlan.Step step : plan.steps()) {
@@ -115,11 +111,7 @@ public final class RouteSpecController implements Controller, AutoCloseable {
           continue;
         }
         var located = located(step, names, e);
-        if (first == null) {
-          first = located;
-        } else {
-          first.addSuppressed(located);
-        }
+        failures.add(located);
       }
     }
     for (String id : plan.released()) {
@@ -140,9 +132,7 @@ public final class RouteSpecController implements Controller, AutoCloseable {
       report(ctx.logger(), "unsupported/" + id, "route {} has next hops (multipath): not applied, Spindle does not"
           + " support multipath routes yet", id);
     }
-    if (first != null) {
-      throw first;
-    }
+    failures.throwIfAny();
     return unreachable.isEmpty() ? Result.done() : Result.requeueAfter(RETRY);
   }
 
