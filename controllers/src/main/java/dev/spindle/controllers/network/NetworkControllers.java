@@ -27,8 +27,8 @@ public final class NetworkControllers {
         links, new AddressStatusController(rtnl), new RouteStatusController(rtnl),
         // machine.network.interfaces[] bound to links (device selectors)
         new DeviceConfigController(),
-        // LinkAliasConfig documents: CEL selectors → LinkAliasSpec per aliased physical link
-        new LinkAliasConfigController(),
+        // LinkAliasConfig documents: CEL selectors → LinkAliasSpec per aliased physical link → IFLA_IFALIAS
+        new LinkAliasConfigController(), new LinkAliasSpecController(rtnl),
         // addresses: config → merge → spec (the kernel); AddressStatusController observes
         new AddressConfigController(), AddressMerge.controller(), new AddressSpecController(rtnl),
         // links: config → merge (the spec controller that applies them to the kernel comes separately)

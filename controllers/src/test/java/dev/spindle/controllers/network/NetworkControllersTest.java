@@ -24,7 +24,8 @@ class NetworkControllersTest {
             "network.TimeServerSpecController", "network.HostnameConfigController", "network.HostnameMergeController",
             "network.HostnameSpecController", "network.LinkNameStatusController",
             "network.LinkConfigController", "network.LinkMergeController", "network.OperatorConfigController",
-            "network.OperatorMergeController", "network.LinkAliasConfigController")
+            "network.OperatorMergeController", "network.LinkAliasConfigController",
+            "network.LinkAliasSpecController")
         .allMatch(name -> name.startsWith("network."));
     try (var runtime = new ControllerRuntime(new InMemoryState())) {
       controllers.forEach(runtime::register); // refuses conflicting output declarations
