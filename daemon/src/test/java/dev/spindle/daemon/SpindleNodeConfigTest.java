@@ -14,6 +14,9 @@ import dev.spindle.api.proto.machine.ApplyConfigurationRequest.Mode;
 import dev.spindle.api.proto.machine.MachineServiceGrpc;
 import dev.spindle.resources.config.MachineConfig;
 import dev.spindle.resources.runtime.OutboundHttpStatus;
+import dev.spindle.resources.network.AddressSpec;
+import dev.spindle.resources.network.DeviceSelectorStatus;
+import dev.spindle.resources.network.LinkStatus;
 import dev.spindle.resources.network.ResolverSpec;
 import dev.spindle.resources.network.ResolverStatus;
 import dev.spindle.runtime.resource.ResourceRegistry;
@@ -174,6 +177,21 @@ class SpindleNodeConfigTest {
           List.of(OutboundHttpStatus.DEFINITION)))).get(OutboundHttpStatus.DEFINITION, OutboundHttpStatus.ID).spec());
       assertThat(status.httpsProxy()).isEqualTo("http://proxy.corp.example:3128");
     });
+  }
+
+  @Test
+  void theSelectorsExampleBindsByHardwareFactsReportsTheMissAndAliasesTheNics() throws Exception {
+    node.start(options(Path.of("..", "examples", "selectors.yaml")));
+    var types = List.of(DeviceSelectorStatus.DEFINITION, LinkStatus.DEFINITION, AddressSpec.DEFINITION);
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> withChannel(channel -> {
+      var state = new GrpcState(channel, new WireResources(ResourceRegistry.of(types)));
+      assertThat(state.get(DeviceSelectorStatus.DEFINITION, "000").spec().links()).containsExactly("eth1");
+      assertThat(state.get(DeviceSelectorStatus.DEFINITION, "001").spec().matched()).isFalse();
+      assertThat(state.get(AddressSpec.DEFINITION, "eth1/10.0.1.2/24").spec().linkName()).isEqualTo("eth1");
+      assertThat(state.get(LinkStatus.DEFINITION, "eth0").spec().alias()).isEqualTo("lan0");
+      assertThat(state.get(LinkStatus.DEFINITION, "eth1").spec().alias()).isEqualTo("lan1");
+      return null;
+    }));
   }
 
   @Test
