@@ -1,5 +1,9 @@
 package dev.spindle.controllers.network;
 
+import dev.spindle.resources.network.AddressFlag;
+import dev.spindle.resources.network.AddressFlags;
+import dev.spindle.resources.config.LinkAddressConfig;
+import dev.spindle.resources.config.LinkDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spindle.controllers.config.ConfigController;
 import dev.spindle.controllers.config.ConfigPreview;
@@ -41,8 +45,9 @@ import java.util.TreeMap;
  * <p>{@code apply-config --dry-run} shows address changes too: during a preview the entries are bound from the
  * proposed configuration with the same pure {@link DeviceConfigs#plan} {@link DeviceConfigController} uses.
  *
- * <p>Not yet as in Talos: the multi-document {@code LinkConfig}/{@code BondConfig}/{@code VLANConfig} addresses
- * (Spindle does not model those documents yet).
+ * <p>The multi-document link kinds ({@code LinkConfig}, {@code BondConfig}, {@code BridgeConfig}, {@code VLANConfig},
+ * {@code DummyLinkConfig}) add their {@code addresses} (with {@code routePriority}) to the configuration layer, on
+ * the link their {@code name} resolves to (kernel name, altname or alias).
  */
 public final class AddressConfigController extends ConfigController<AddressSpec> {
   static final IpPrefix LOOPBACK = IpPrefix.parse("127.0.0.1/8");
@@ -56,7 +61,10 @@ public final class AddressConfigController extends ConfigController<AddressSpec>
 
   @Override
   protected List<Input> inputs() {
-    return List.of(ConfigSources.KERNEL_CMDLINE, Input.weak(DeviceConfigSpec.DEFINITION, Namespaces.NETWORK));
+    var inputs = new ArrayList<>(LinkDocuments.INPUTS);
+    inputs.add(ConfigSources.KERNEL_CMDLINE);
+    inputs.add(Input.weak(DeviceConfigSpec.DEFINITION, Namespaces.NETWORK));
+    return List.copyOf(inputs);
   }
 
   @Override
@@ -80,6 +88,15 @@ public final class AddressConfigController extends ConfigController<AddressSpec>
             "DeviceConfigSpec " + id + " vlans[" + i + "]");
       }
     });
+    LinkResolver resolver = LinkDocuments.resolver(sources);
+    for (LinkDocument document : LinkDocuments.documents(sources)) {
+      String link = resolver.resolve(document.name());
+      for (LinkAddressConfig address : document.common().addresses()) {
+        int priority = address.routePriority() == null ? 0 : address.routePriority();
+        add(specs, new AddressSpec(address.address(), link, null, Scope.GLOBAL,
+            AddressFlags.of(AddressFlag.PERMANENT), false, ConfigLayer.CONFIGURATION, priority));
+      }
+    }
     return specs;
   }
 

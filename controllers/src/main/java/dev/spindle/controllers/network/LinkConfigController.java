@@ -12,6 +12,7 @@ import dev.spindle.runtime.resource.Resource;
 import dev.spindle.runtime.resource.ResourceQuery;
 import dev.spindle.runtime.resource.ResourceReader;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,16 +35,16 @@ public final class LinkConfigController extends ConfigController<LinkSpec> {
 
   @Override
   protected List<Input> inputs() {
-    return List.of(ConfigSources.MACHINE_CONFIG, ConfigSources.KERNEL_CMDLINE,
-        Input.weak(DeviceConfigSpec.DEFINITION, Namespaces.NETWORK),
-        Input.weak(LinkStatus.DEFINITION, Namespaces.NETWORK));
+    var inputs = new ArrayList<>(LinkDocuments.INPUTS);
+    inputs.add(ConfigSources.KERNEL_CMDLINE);
+    inputs.add(Input.weak(DeviceConfigSpec.DEFINITION, Namespaces.NETWORK));
+    return List.copyOf(inputs);
   }
 
   @Override
   public Map<String, LinkSpec> project(ResourceReader sources) {
-    List<Resource<LinkStatus>> links = sources.list(LinkStatus.DEFINITION, Namespaces.NETWORK, ResourceQuery.ALL)
-        .stream().sorted(Comparator.comparing(Resource::id)).toList();
-    LinkResolver resolver = LinkResolver.of(links);
+    List<Resource<LinkStatus>> links = LinkDocuments.links(sources);
+    LinkResolver resolver = LinkDocuments.resolver(sources);
     List<LinkSpec> cmdlineLinks = List.of();
     List<String> ignored = List.of();
     String cmdline = ConfigSources.cmdline(sources);
@@ -56,7 +57,7 @@ public final class LinkConfigController extends ConfigController<LinkSpec> {
     } catch (CmdlineNetworkException e) {
       warnings.warn("cmdline", "ignoring the kernel command line's links: " + e.getMessage());
     }
-    return LinkConfigs.plan(ConfigSources.machineConfig(sources), BoundDevices.read(sources), links, cmdlineLinks,
-        ignored, warnings::warn);
+    return LinkConfigs.plan(ConfigSources.machineConfig(sources), BoundDevices.read(sources), links, resolver,
+        cmdlineLinks, ignored, warnings::warn);
   }
 }

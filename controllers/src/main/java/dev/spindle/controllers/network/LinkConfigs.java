@@ -66,14 +66,14 @@ final class LinkConfigs {
 
   /**
    * @param devices the bound entries by id, in id order
+   * @param resolver resolves the names the configuration uses (altnames, aliases) to kernel names
    * @param cmdlineLinks the command line's links, empty when it does not parse
    * @param ignoredByCmdline {@code talos.network.interface.ignore=} names
    * @param warn receives (topic, message) for a link in two bonds or bridges and a bond section that does not read
    */
   static Map<String, LinkSpec> plan(Optional<MachineConfig> config, Map<String, DeviceConfigSpec> devices,
-      List<Resource<LinkStatus>> links, List<LinkSpec> cmdlineLinks, List<String> ignoredByCmdline,
-      BiConsumer<String, String> warn) {
-    LinkResolver resolver = LinkResolver.of(links);
+      List<Resource<LinkStatus>> links, LinkResolver resolver, List<LinkSpec> cmdlineLinks,
+      List<String> ignoredByCmdline, BiConsumer<String, String> warn) {
     var specs = new LinkedHashMap<String, LinkSpec>();
     put(specs, LinkSpec.builder("lo", ConfigLayer.DEFAULT).up(true).build());
 

@@ -1,5 +1,9 @@
 package dev.spindle.controllers.network;
 
+import java.util.ArrayList;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.spindle.resources.config.LinkRouteConfig;
+import dev.spindle.resources.config.LinkDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spindle.controllers.config.ConfigController;
 import dev.spindle.controllers.config.ConfigSources;
@@ -44,8 +48,9 @@ import java.util.Set;
  * destination, and the route would fail on every pass) and a gateway or source of the other family than the network
  * (a cross-family next hop, RTA_VIA, is not supported by Spindle's route port yet).
  *
- * <p>Not yet as in Talos: the multi-document {@code LinkConfig} routes (with their {@code table}) and
- * {@code BlackholeRouteConfig} (Spindle does not model those documents yet). The legacy v1alpha1 route has no table.
+ * <p>The multi-document link kinds add their {@code routes} (with {@code table}) on the link their {@code name}
+ * resolves to. Not yet as in Talos: {@code BlackholeRouteConfig} (Spindle does not model that document yet). The
+ * legacy v1alpha1 route has no table.
  */
 public final class RouteConfigController extends ConfigController<RouteSpec> {
   private final WarnOnce warnings = new WarnOnce(name());
@@ -57,7 +62,10 @@ public final class RouteConfigController extends ConfigController<RouteSpec> {
 
   @Override
   protected List<Input> inputs() {
-    return List.of(ConfigSources.KERNEL_CMDLINE, Input.weak(DeviceConfigSpec.DEFINITION, Namespaces.NETWORK));
+    var inputs = new ArrayList<>(LinkDocuments.INPUTS);
+    inputs.add(ConfigSources.KERNEL_CMDLINE);
+    inputs.add(Input.weak(DeviceConfigSpec.DEFINITION, Namespaces.NETWORK));
+    return List.copyOf(inputs);
   }
 
   @Override
@@ -93,7 +101,40 @@ public final class RouteConfigController extends ConfigController<RouteSpec> {
             "DeviceConfigSpec " + id + " vlans[" + i + "]");
       }
     });
+    LinkResolver resolver = LinkDocuments.resolver(sources);
+    for (LinkDocument document : LinkDocuments.documents(sources)) {
+      String link = resolver.resolve(document.name());
+      List<LinkRouteConfig> routes = document.common().routes();
+      for (int i = 0; i < routes.size(); i++) {
+        String at = document.kind() + " " + document.name() + " routes[" + i + "]";
+        try {
+          add(specs, documentRoute(link, routes.get(i)));
+          warnings.clear("route/" + at);
+        } catch (IllegalArgumentException e) {
+          warnings.warn("route/" + at, "skipping route on interface " + GoQuote.quote(link) + " (" + at + "): "
+              + e.getMessage());
+        }
+      }
+    }
     return specs;
+  }
+
+  /** One {@code routes[]} entry of a link document: the legacy conversion, plus its {@code table}. */
+  static RouteSpec documentRoute(String link, LinkRouteConfig route) {
+    var entry = JsonNodeFactory.instance.objectNode();
+    if (route.destination() != null) {
+      entry.put("network", route.destination().toString());
+    }
+    if (route.gateway() != null) {
+      entry.put("gateway", route.gateway().toString());
+    }
+    if (route.source() != null) {
+      entry.put("source", route.source().toString());
+    }
+    entry.put("metric", route.metric());
+    entry.put("mtu", route.mtu());
+    RouteSpec spec = configuredRoute(link, entry);
+    return route.table().isEmpty() ? spec : spec.toBuilder().table(RoutingTable.parse(route.table())).build();
   }
 
   /** The routes of the {@code position}-th {@code ip=}: none without a gateway. */

@@ -26,8 +26,9 @@ class LinkConfigsTest {
     for (int i = 0; i < entries.length; i++) {
       devices.put("dev/" + String.format("%03d", i), new DeviceConfigSpec(device(entries[i])));
     }
-    return LinkConfigs.plan(Optional.empty(), devices, List.of(link("eth0", ether()), link("eth1", ether())),
-        cmdline, ignored, (topic, message) -> warnings.add(message));
+    var links = List.of(link("eth0", ether()), link("eth1", ether()));
+    return LinkConfigs.plan(Optional.empty(), devices, links, LinkResolver.of(links), cmdline, ignored,
+        (topic, message) -> warnings.add(message));
   }
 
   @Test
