@@ -182,7 +182,8 @@ class SpindleNodeConfigTest {
   @Test
   void theSelectorsExampleBindsByHardwareFactsReportsTheMissAndAliasesTheNics() throws Exception {
     node.start(options(Path.of("..", "examples", "selectors.yaml")));
-    var types = List.of(DeviceSelectorStatus.DEFINITION, LinkStatus.DEFINITION, AddressSpec.DEFINITION);
+    var types = List.of(DeviceSelectorStatus.DEFINITION, LinkStatus.DEFINITION, AddressSpec.DEFINITION,
+        dev.spindle.resources.network.RouteStatus.DEFINITION);
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> withChannel(channel -> {
       var state = new GrpcState(channel, new WireResources(ResourceRegistry.of(types)));
       assertThat(state.get(DeviceSelectorStatus.DEFINITION, "000").spec().links()).containsExactly("eth1");
@@ -190,6 +191,10 @@ class SpindleNodeConfigTest {
       assertThat(state.get(AddressSpec.DEFINITION, "eth1/10.0.1.2/24").spec().linkName()).isEqualTo("eth1");
       assertThat(state.get(LinkStatus.DEFINITION, "eth0").spec().alias()).isEqualTo("lan0");
       assertThat(state.get(LinkStatus.DEFINITION, "eth1").spec().alias()).isEqualTo("lan1");
+      // eth1 up (default LinkSpec), its address on it, so the configured route over 10.0.1.1 is in the kernel
+      assertThat(state.get(LinkStatus.DEFINITION, "eth1").spec().operationalState().text()).isEqualTo("up");
+      assertThat(state.get(dev.spindle.resources.network.RouteStatus.DEFINITION,
+          "inet4/10.0.1.1/10.99.0.0/16/1024").spec().outLinkName()).isEqualTo("eth1");
       return null;
     }));
   }

@@ -113,7 +113,8 @@ class SpindleNodeTest {
       var state = new GrpcState(channel, new WireResources(ResourceRegistry.of(List.of(AddressStatus.DEFINITION))));
       org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(state.list(AddressStatus.DEFINITION))
           .extracting(Resource::id).containsExactly("eth0/172.20.0.2/24", "eth0/fe80::5054:ff:fe12:3456/64",
-              "lo/127.0.0.1/8", "lo/::1/128"));
+              // eth1 boots down; Talos's default LinkSpec (every physical link up) brings it up: link-local only
+              "eth1/fe80::5054:ff:fe12:3457/64", "lo/127.0.0.1/8", "lo/::1/128"));
       var eth0 = state.get(AddressStatus.DEFINITION, "eth0/172.20.0.2/24");
       assertThat(eth0.metadata().owner()).isEqualTo("network.AddressStatusController");
       assertThat(eth0.spec().family()).isEqualTo(Family.INET4);
@@ -131,7 +132,8 @@ class SpindleNodeTest {
       var state = new GrpcState(channel, new WireResources(ResourceRegistry.of(List.of(RouteStatus.DEFINITION))));
       org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(state.list(RouteStatus.DEFINITION))
           .extracting(Resource::id).contains("inet4/172.20.0.1//1024", "inet4//172.20.0.0/24/0",
-              "local/inet4//127.0.0.0/8/0", "eth0/inet6//fe80::/64/256").hasSize(11));
+              "local/inet4//127.0.0.0/8/0", "eth0/inet6//fe80::/64/256", "eth1/inet6//fe80::/64/256")
+          .hasSize(14));
       var gateway = state.get(RouteStatus.DEFINITION, "inet4/172.20.0.1//1024");
       assertThat(gateway.metadata().owner()).isEqualTo("network.RouteStatusController");
       assertThat(gateway.spec().dst()).as("a default route has none, \"\" on the wire").isNull();

@@ -31,8 +31,8 @@ public final class NetworkControllers {
         new LinkAliasConfigController(), new LinkAliasSpecController(rtnl),
         // addresses: config → merge → spec (the kernel); AddressStatusController observes
         new AddressConfigController(), AddressMerge.controller(), new AddressSpecController(rtnl),
-        // links: config → merge (the spec controller that applies them to the kernel comes separately)
-        new LinkConfigController(), LinkMerge.controller(),
+        // links: config → merge → spec (the kernel); LinkStatusController observes
+        new LinkConfigController(), LinkMerge.controller(), new LinkSpecController(rtnl),
         // operators: recorded only, no DHCP client runs yet
         new OperatorConfigController(), OperatorMerge.controller(),
         // routes: config → merge → spec (the kernel); RouteStatusController observes

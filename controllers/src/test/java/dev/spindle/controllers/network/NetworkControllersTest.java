@@ -23,7 +23,7 @@ class NetworkControllersTest {
             "network.TimeServerConfigController", "network.TimeServerMergeController",
             "network.TimeServerSpecController", "network.HostnameConfigController", "network.HostnameMergeController",
             "network.HostnameSpecController", "network.LinkNameStatusController",
-            "network.LinkConfigController", "network.LinkMergeController", "network.OperatorConfigController",
+            "network.LinkConfigController", "network.LinkMergeController", "network.LinkSpecController", "network.OperatorConfigController",
             "network.OperatorMergeController", "network.LinkAliasConfigController",
             "network.LinkAliasSpecController")
         .allMatch(name -> name.startsWith("network."));

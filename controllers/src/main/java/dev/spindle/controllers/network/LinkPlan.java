@@ -1,0 +1,210 @@
+package dev.spindle.controllers.network;
+
+import dev.spindle.platform.network.BondInfo;
+import dev.spindle.platform.network.BridgeInfo;
+import dev.spindle.platform.network.DummyInfo;
+import dev.spindle.platform.network.Iff;
+import dev.spindle.platform.network.LinkChange;
+import dev.spindle.platform.network.LinkInfo;
+import dev.spindle.platform.network.LinkMessage;
+import dev.spindle.platform.network.LinkRequest;
+import dev.spindle.platform.network.VethInfo;
+import dev.spindle.platform.network.VlanInfo;
+import dev.spindle.platform.network.WireguardInfo;
+import dev.spindle.resources.network.BondMasterSpec;
+import dev.spindle.resources.network.LinkSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What to do to the kernel's links so they are as the merged {@link LinkSpec}s say: a pure function of the specs,
+ * the kernel's links and the names of the logical links Spindle created, so table tests can drive it.
+ *
+ * <ul>
+ *   <li>A logical link that does not exist is created (bridge, bond, VLAN, dummy, veth, WireGuard device) once the
+ *       link it sits on exists; one of another kind, or a VLAN with another id or protocol (neither changes in place),
+ *       is deleted and created again — but only if Spindle created it: a link someone else made is reported as a
+ *       conflict and left alone.</li>
+ *   <li>An existing link gets what differs: MTU (when the spec sets one), hardware address (when set), master (the
+ *       bond or bridge the spec names, once that exists; a bond port is taken down first, as the bonding driver
+ *       requires), and up or down last.</li>
+ *   <li>A physical link that does not exist is waited for; a torn-down spec deletes the logical link only if Spindle
+ *       created it. Physical links are never deleted.</li>
+ * </ul>
+ */
+final class LinkPlan {
+  /** One spec: its id, the spec, and whether it is being torn down. */
+  record Desired(String id, LinkSpec spec, boolean tearingDown) {}
+
+  sealed interface Step {
+    String specId();
+  }
+
+  record Create(String specId, LinkRequest request) implements Step {}
+
+  record Delete(String specId, int index, String name) implements Step {}
+
+  record Change(String specId, int index, String name, LinkChange change) implements Step {}
+
+  /**
+   * @param steps in order: deletions, creations, then changes
+   * @param waiting spec ids that wait for a link (their own, their parent, their master)
+   * @param conflicts spec ids whose link exists with another kind and was not created by Spindle
+   * @param released torn-down spec ids whose finalizer may go once the steps succeed
+   */
+  record Result(List<Step> steps, List<String> waiting, List<String> conflicts, List<String> released) {}
+
+  private LinkPlan() {}
+
+  static Result plan(List<Desired> desired, List<LinkMessage> kernel, Set<String> created) {
+    Map<String, LinkMessage> byName = new HashMap<>();
+    kernel.forEach(l -> byName.put(l.name(), l));
+    var deletes = new ArrayList<Step>();
+    var creates = new ArrayList<Step>();
+    var changes = new ArrayList<Step>();
+    var waiting = new ArrayList<String>();
+    var conflicts = new ArrayList<String>();
+    var released = new ArrayList<String>();
+    for (Desired d : desired) {
+      LinkSpec spec = d.spec();
+      LinkMessage link = byName.get(spec.name());
+      if (d.tearingDown()) {
+        if (link != null && spec.logical() && created.contains(spec.name())) {
+          deletes.add(new Delete(d.id(), link.index(), link.name()));
+        }
+        released.add(d.id());
+        continue;
+      }
+      if (spec.logical()) {
+        if (link != null && !sameKind(spec, link)) {
+          if (!created.contains(spec.name())) {
+            conflicts.add(d.id());
+            continue;
+          }
+          deletes.add(new Delete(d.id(), link.index(), link.name()));
+          link = null;
+        }
+        if (link == null) {
+          Optional<LinkRequest> request = request(spec, byName);
+          if (request.isEmpty()) {
+            waiting.add(d.id());
+          } else {
+            creates.add(new Create(d.id(), request.get()));
+          }
+          continue; // its attributes are checked on the next pass, against what the kernel made
+        }
+      } else if (link == null) {
+        waiting.add(d.id());
+        continue;
+      }
+      change(d.id(), spec, link, byName, waiting).ifPresent(changes::add);
+    }
+    var steps = new ArrayList<Step>(deletes);
+    steps.addAll(creates);
+    steps.addAll(changes);
+    return new Result(List.copyOf(steps), List.copyOf(waiting), List.copyOf(conflicts), List.copyOf(released));
+  }
+
+  private static Optional<Step> change(String id, LinkSpec spec, LinkMessage link, Map<String, LinkMessage> byName,
+      List<String> waiting) {
+    LinkChange change = LinkChange.NONE;
+    if (spec.mtu() != 0 && spec.mtu() != link.mtu()) {
+      change = change.withMtu(spec.mtu());
+    }
+    if (!spec.hardwareAddr().isEmpty() && !Arrays.equals(spec.hardwareAddr().bytes(), link.hardwareAddr())) {
+      change = change.withHardwareAddr(spec.hardwareAddr().bytes());
+    }
+    String masterName = masterName(spec);
+    boolean bondPort = spec.bondSlave() != null && !spec.bondSlave().masterName().isEmpty();
+    if (!masterName.isEmpty()) {
+      LinkMessage master = byName.get(masterName);
+      if (master == null) {
+        waiting.add(id);
+      } else if (master.index() != link.masterIndex()) {
+        change = change.withMaster(master.index());
+        if (bondPort && link.hasFlags(Iff.UP)) {
+          // the bonding driver enslaves only links that are down; the up state is restored below
+          change = change.withUp(false);
+        }
+      }
+    }
+    boolean wantUp = spec.up();
+    if (change.up() != null || link.hasFlags(Iff.UP) != wantUp) {
+      if (change.up() == null) {
+        change = change.withUp(wantUp);
+      } else if (wantUp) {
+        return Optional.of(new Change(id, link.index(), link.name(), change)); // down → enslave; up next pass
+      }
+    }
+    return change.equals(LinkChange.NONE) ? Optional.empty()
+        : Optional.of(new Change(id, link.index(), link.name(), change));
+  }
+
+  static String masterName(LinkSpec spec) {
+    if (spec.bondSlave() != null && !spec.bondSlave().masterName().isEmpty()) {
+      return spec.bondSlave().masterName();
+    }
+    if (spec.bridgeSlave() != null && !spec.bridgeSlave().masterName().isEmpty()) {
+      return spec.bridgeSlave().masterName();
+    }
+    return "";
+  }
+
+  /** The kernel link is of the spec's kind; a VLAN also has the spec's id and protocol. */
+  static boolean sameKind(LinkSpec spec, LinkMessage link) {
+    if (!spec.kind().equals(link.kind())) {
+      return false;
+    }
+    if (spec.vlan() != null && link.info() instanceof VlanInfo vlan) {
+      return vlan.id() == spec.vlan().vlanId() && vlan.protocol() == spec.vlan().vlanProtocol().protoNumber();
+    }
+    return true;
+  }
+
+  /** The creation request, or empty while the link it sits on (a VLAN's parent) does not exist. */
+  static Optional<LinkRequest> request(LinkSpec spec, Map<String, LinkMessage> byName) {
+    LinkInfo info = switch (spec.kind()) {
+      case "bridge" -> new BridgeInfo(stp(spec) ? 1 : 0, false);
+      case "bond" -> bond(spec.bondMaster());
+      case "vlan" -> new VlanInfo(spec.vlan().vlanId(), spec.vlan().vlanProtocol().protoNumber());
+      case "dummy" -> new DummyInfo();
+      case "wireguard" -> new WireguardInfo();
+      case "veth" -> new VethInfo(Objects.requireNonNull(spec.veth(), "veth").peerName());
+      default -> throw new IllegalArgumentException("link " + spec.name() + ": kind " + spec.kind()
+          + " is not supported by Spindle's link controller");
+    };
+    LinkRequest request = LinkRequest.of(spec.name(), info);
+    if (!spec.parentName().isEmpty()) {
+      LinkMessage parent = byName.get(spec.parentName());
+      if (parent == null) {
+        return Optional.empty();
+      }
+      request = request.withParent(parent.index());
+    }
+    if (spec.mtu() != 0) {
+      request = request.withMtu(spec.mtu());
+    }
+    if (!spec.hardwareAddr().isEmpty()) {
+      request = request.withHardwareAddr(spec.hardwareAddr().bytes());
+    }
+    return Optional.of(request);
+  }
+
+  private static boolean stp(LinkSpec spec) {
+    return spec.bridgeMaster() != null && spec.bridgeMaster().stp() != null && spec.bridgeMaster().stp().enabled();
+  }
+
+  private static BondInfo bond(BondMasterSpec bond) {
+    if (bond == null) {
+      return BondInfo.builder(BondInfo.BALANCE_RR).build();
+    }
+    return BondInfo.builder(bond.mode().protoNumber()).miimon(bond.miimon()).updelay(bond.updelay())
+        .downdelay(bond.downdelay()).useCarrier(bond.useCarrier()).build();
+  }
+}

@@ -1,0 +1,152 @@
+package dev.spindle.controllers.network;
+
+import static dev.spindle.runtime.controller.Declaration.inputs;
+import static dev.spindle.runtime.controller.Declaration.outputs;
+
+import dev.spindle.platform.network.Errno;
+import dev.spindle.platform.network.NetlinkException;
+import dev.spindle.platform.network.Rtnetlink;
+import dev.spindle.resources.network.LinkSpec;
+import dev.spindle.resources.network.Namespaces;
+import dev.spindle.runtime.controller.Controller;
+import dev.spindle.runtime.controller.Declaration;
+import dev.spindle.runtime.controller.Input;
+import dev.spindle.runtime.controller.ReconcileContext;
+import dev.spindle.runtime.controller.Result;
+import dev.spindle.runtime.resource.Phase;
+import dev.spindle.runtime.resource.Resource;
+import dev.spindle.runtime.resource.ResourceQuery;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+
+/**
+ * Applies the merged {@link LinkSpec}s to the kernel, as Talos's {@code network.LinkSpecController}: observe (the
+ * links through the {@link Rtnetlink} port) → {@link LinkPlan#plan} → apply. Every running spec carries this
+ * controller's finalizer, so a spec that goes away first has its logical link deleted — only if Spindle created it.
+ *
+ * <p>Creations come first in a pass; the attributes of a new link (master, up) are set on the next pass, which the
+ * kernel's link event for the creation triggers, so a bond exists before its ports are enslaved and a VLAN's parent
+ * before the VLAN. A spec that waits for a link (its own physical link, a parent, a master) is woken by link events.
+ * A refusal fails the pass with every refusal attached (the runtime retries with backoff); nothing else in the pass
+ * is skipped because of it.
+ *
+ * <p>Which logical links Spindle created is kept in memory: after a restart, links an earlier run created count as
+ * someone else's and are configured but never deleted.
+ */
+public final class LinkSpecController implements Controller, AutoCloseable {
+  private final Rtnetlink rtnl;
+  private final KernelResync events;
+  private final Set<String> created = new HashSet<>();
+  private final Set<String> reported = new HashSet<>();
+
+  public LinkSpecController(Rtnetlink rtnl) {
+    this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
+    this.events = new KernelResync(rtnl, "link", KernelResync.Kind.LINKS);
+  }
+
+  @Override
+  public Declaration declare() {
+    return Declaration.of(inputs(Input.strong(LinkSpec.DEFINITION, Namespaces.NETWORK)), outputs());
+  }
+
+  @Override
+  public Result reconcile(ReconcileContext ctx) throws NetlinkException {
+    events.subscribe(ctx);
+    var desired = new ArrayList<LinkPlan.Desired>();
+    for (Resource<LinkSpec> spec : ctx.list(LinkSpec.DEFINITION, Namespaces.NETWORK, ResourceQuery.ALL)) {
+      boolean running = spec.metadata().phase() == Phase.RUNNING;
+      if (running) {
+        ctx.addFinalizers(spec.pointer(), name());
+      }
+      desired.add(new LinkPlan.Desired(spec.id(), spec.spec(), !running));
+    }
+    var kernel = rtnl.links();
+    var names = new HashSet<String>();
+    kernel.forEach(l -> names.add(l.name()));
+    created.retainAll(names); // a created link that went away is no longer ours to delete
+    LinkPlan.Result plan = LinkPlan.plan(desired, kernel, Set.copyOf(created));
+
+    var failures = new NetlinkFailures();
+    var failed = new HashSet<String>();
+    for (LinkPlan.Step step : plan.steps()) {
+      if (failed.contains(step.specId())) {
+        continue;
+      }
+      try {
+        apply(step, ctx.logger());
+      } catch (NetlinkException e) {
+        failed.add(step.specId());
+        failures.add(new NetlinkException(e.number(), describe(step)));
+      } catch (IllegalArgumentException e) {
+        failed.add(step.specId());
+        report(ctx.logger(), "unsupported/" + step.specId(), e.getMessage());
+      }
+    }
+    for (String id : plan.released()) {
+      if (!failed.contains(id)) {
+        ctx.removeFinalizers(LinkSpec.DEFINITION.pointer(Namespaces.NETWORK, id), name());
+      }
+    }
+    var topics = new HashSet<String>();
+    plan.conflicts().forEach(id -> topics.add("conflict/" + id));
+    plan.waiting().forEach(id -> topics.add("waiting/" + id));
+    reported.retainAll(topics);
+    for (String id : plan.conflicts()) {
+      report(ctx.logger(), "conflict/" + id, "link " + id + " exists with another kind (or VLAN id) and was not "
+          + "created by Spindle: leaving it as it is");
+    }
+    for (String id : plan.waiting()) {
+      report(ctx.logger(), "waiting/" + id, "link " + id + " waits for a link that does not exist yet");
+    }
+    failures.throwIfAny();
+    return Result.done();
+  }
+
+  private void apply(LinkPlan.Step step, Logger logger) throws NetlinkException {
+    switch (step) {
+      case LinkPlan.Create create -> {
+        rtnl.createLink(create.request());
+        created.add(create.request().name());
+        logger.info("created link {} ({})", create.request().name(), create.request().info().kind());
+      }
+      case LinkPlan.Delete delete -> {
+        try {
+          rtnl.deleteLink(delete.index());
+        } catch (NetlinkException e) {
+          if (e.errno() != Errno.ENODEV) { // gone already: what the step wanted
+            throw e;
+          }
+        }
+        created.remove(delete.name());
+        logger.info("deleted link {}", delete.name());
+      }
+      case LinkPlan.Change change -> {
+        rtnl.setLink(change.index(), change.change());
+        logger.info("changed link {}: {}", change.name(), change.change());
+      }
+    }
+  }
+
+  private static String describe(LinkPlan.Step step) {
+    return switch (step) {
+      case LinkPlan.Create c -> "creating link " + c.request().name() + " (" + c.request().info().kind() + ")";
+      case LinkPlan.Delete d -> "deleting link " + d.name();
+      case LinkPlan.Change c -> "changing link " + c.name() + " (" + c.change() + ")";
+    };
+  }
+
+  private void report(Logger logger, String topic, String message) {
+    if (reported.add(topic)) {
+      logger.warn(message);
+    }
+  }
+
+  @Override
+  public void close() {
+    events.close();
+  }
+}

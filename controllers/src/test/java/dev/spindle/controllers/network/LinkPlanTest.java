@@ -1,0 +1,94 @@
+package dev.spindle.controllers.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spindle.platform.network.BridgeInfo;
+import dev.spindle.platform.network.Iff;
+import dev.spindle.platform.network.LinkChange;
+import dev.spindle.platform.network.LinkMessage;
+import dev.spindle.platform.network.VlanInfo;
+import dev.spindle.resources.ConfigLayer;
+import dev.spindle.resources.network.BondSlave;
+import dev.spindle.resources.network.LinkSpec;
+import dev.spindle.resources.network.LinkType;
+import dev.spindle.resources.network.VlanProtocol;
+import dev.spindle.resources.network.VlanSpec;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** LinkPlan with plain values: what it creates, changes, deletes, waits for and leaves alone. */
+class LinkPlanTest {
+  private static final LinkMessage ETH0 = LinkMessage.builder(2, "eth0").flags(Iff.UP).mtu(1500).build();
+  private static final LinkMessage BOND0 = LinkMessage.builder(5, "bond0").kind("bond").mtu(1500).build();
+
+  private static LinkPlan.Desired want(LinkSpec spec) {
+    return new LinkPlan.Desired(spec.name(), spec, false);
+  }
+
+  private static LinkSpec.Builder logical(String name, String kind) {
+    return LinkSpec.builder(name, ConfigLayer.CONFIGURATION).logical(true).up(true).kind(kind).type(LinkType.ETHER);
+  }
+
+  @Test
+  void aSpecTheKernelAlreadyMatchesPlansNothing() {
+    var plan = LinkPlan.plan(List.of(want(LinkSpec.builder("eth0", ConfigLayer.DEFAULT).up(true).build())),
+        List.of(ETH0), Set.of());
+    assertThat(plan.steps()).isEmpty();
+    assertThat(plan.waiting()).isEmpty();
+  }
+
+  @Test
+  void onlyWhatDiffersIsChanged() {
+    var plan = LinkPlan.plan(List.of(want(LinkSpec.builder("eth0", ConfigLayer.CONFIGURATION).up(true).mtu(9000)
+        .build())), List.of(ETH0), Set.of());
+    assertThat(plan.steps()).containsExactly(new LinkPlan.Change("eth0", 2, "eth0", LinkChange.NONE.withMtu(9000)));
+  }
+
+  @Test
+  void aBondPortThatIsUpIsTakenDownToBeEnslaved() {
+    var port = LinkSpec.builder("eth0", ConfigLayer.CONFIGURATION).up(true).bondSlave(new BondSlave("bond0", 0))
+        .build();
+    var plan = LinkPlan.plan(List.of(want(port)), List.of(ETH0, BOND0), Set.of());
+    assertThat(plan.steps()).containsExactly(new LinkPlan.Change("eth0", 2, "eth0",
+        LinkChange.NONE.withMaster(5).withUp(false)));
+    // once enslaved (and down), the next pass brings it up
+    var enslaved = ETH0.toBuilder().flags(0).masterIndex(5).build();
+    assertThat(LinkPlan.plan(List.of(want(port)), List.of(enslaved, BOND0), Set.of()).steps())
+        .containsExactly(new LinkPlan.Change("eth0", 2, "eth0", LinkChange.NONE.withUp(true)));
+  }
+
+  @Test
+  void missingLinksWaitAndMissingLogicalLinksAreCreatedOnTheirParent() {
+    var vlan = logical("eth0.24", "vlan").parentName("eth0").vlan(new VlanSpec(24, VlanProtocol.IEEE_802_1Q)).build();
+    var plan = LinkPlan.plan(List.of(want(vlan), want(LinkSpec.builder("eth9", ConfigLayer.CONFIGURATION).up(true)
+        .build()), want(logical("eth1.5", "vlan").parentName("eth1").vlan(new VlanSpec(5, VlanProtocol.IEEE_802_1Q))
+        .build())), List.of(ETH0), Set.of());
+    assertThat(plan.waiting()).containsExactly("eth9", "eth1.5");
+    assertThat(plan.steps()).singleElement().isInstanceOfSatisfying(LinkPlan.Create.class, c -> {
+      assertThat(c.request().name()).isEqualTo("eth0.24");
+      assertThat(c.request().parentIndex()).isEqualTo(2);
+      assertThat(c.request().info()).isEqualTo(new VlanInfo(24, VlanInfo.P_8021Q));
+    });
+  }
+
+  @Test
+  void anotherKindIsReplacedOnlyWhenSpindleCreatedItAndTearDownDeletesOnlyItsOwn() {
+    var bridge = logical("br0", "bridge").build();
+    var dummy = LinkMessage.builder(7, "br0").kind("dummy").build();
+    var foreign = LinkPlan.plan(List.of(want(bridge)), List.of(dummy), Set.of());
+    assertThat(foreign.steps()).isEmpty();
+    assertThat(foreign.conflicts()).containsExactly("br0");
+
+    var ours = LinkPlan.plan(List.of(want(bridge)), List.of(dummy), Set.of("br0"));
+    assertThat(ours.steps()).hasSize(2).first().isEqualTo(new LinkPlan.Delete("br0", 7, "br0"));
+    assertThat(ours.steps().get(1)).isInstanceOfSatisfying(LinkPlan.Create.class,
+        c -> assertThat(c.request().info()).isEqualTo(new BridgeInfo(0, false)));
+
+    var gone = new LinkPlan.Desired("br0", bridge, true);
+    assertThat(LinkPlan.plan(List.of(gone), List.of(dummy), Set.of()).steps()).isEmpty();
+    assertThat(LinkPlan.plan(List.of(gone), List.of(dummy), Set.of("br0")).steps())
+        .containsExactly(new LinkPlan.Delete("br0", 7, "br0"));
+    assertThat(LinkPlan.plan(List.of(gone), List.of(dummy), Set.of()).released()).containsExactly("br0");
+  }
+}
