@@ -61,10 +61,7 @@ public final class AddressConfigController extends ConfigController<AddressSpec>
 
   @Override
   protected List<Input> inputs() {
-    var inputs = new ArrayList<>(LinkDocuments.INPUTS);
-    inputs.add(ConfigSources.KERNEL_CMDLINE);
-    inputs.add(Input.weak(DeviceConfigSpec.DEFINITION, Namespaces.NETWORK));
-    return List.copyOf(inputs);
+    return LinkDocuments.INPUTS;
   }
 
   @Override
@@ -84,7 +81,7 @@ public final class AddressConfigController extends ConfigController<AddressSpec>
       JsonNode vlans = entry.path("vlans");
       for (int i = 0; i < vlans.size(); i++) {
         JsonNode vlan = vlans.get(i);
-        configured(specs, link + "." + vlan.path("vlanId").asInt(), vlan,
+        configured(specs, VlanLinkName.of(link, vlan.path("vlanId").asInt()), vlan,
             "DeviceConfigSpec " + id + " vlans[" + i + "]");
       }
     });

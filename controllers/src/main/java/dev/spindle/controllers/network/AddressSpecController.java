@@ -14,10 +14,6 @@ import dev.spindle.runtime.controller.Input;
 import dev.spindle.runtime.controller.ReconcileContext;
 import dev.spindle.runtime.controller.Result;
 import dev.spindle.runtime.controller.Trigger;
-import dev.spindle.runtime.resource.Phase;
-import dev.spindle.runtime.resource.Resource;
-import dev.spindle.runtime.resource.ResourceQuery;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,14 +57,7 @@ public final class AddressSpecController implements Controller, AutoCloseable {
   @Override
   public Result reconcile(ReconcileContext ctx) throws NetlinkException {
     events.subscribe(ctx);
-    var desired = new ArrayList<AddressPlan.Desired>();
-    for (Resource<AddressSpec> spec : ctx.list(AddressSpec.DEFINITION, Namespaces.NETWORK, ResourceQuery.ALL)) {
-      boolean running = spec.metadata().phase() == Phase.RUNNING;
-      if (running) {
-        ctx.addFinalizers(spec.pointer(), name());
-      }
-      desired.add(new AddressPlan.Desired(spec.id(), spec.spec(), !running));
-    }
+    List<AddressPlan.Desired> desired = HeldSpecs.hold(ctx, AddressSpec.DEFINITION, name(), AddressPlan.Desired::new);
     LinkTable table = LinkTable.dump(rtnl);
     Map<String, Integer> links = table.indexes();
     Map<Integer, String> names = table.names();
@@ -91,11 +80,7 @@ public final class AddressSpecController implements Controller, AutoCloseable {
         failures.add(located);
       }
     }
-    for (String id : plan.released()) {
-      if (!failed.contains(id)) {
-        ctx.removeFinalizers(AddressSpec.DEFINITION.pointer(Namespaces.NETWORK, id), name());
-      }
-    }
+    HeldSpecs.release(ctx, AddressSpec.DEFINITION, name(), plan.released(), failed);
     reportedConflicts.retainAll(plan.conflicts());
     for (String id : plan.conflicts()) {
       if (reportedConflicts.add(id)) {

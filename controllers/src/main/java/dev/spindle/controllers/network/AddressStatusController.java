@@ -46,7 +46,7 @@ public final class AddressStatusController implements Controller, AutoCloseable 
   @Override
   public Result reconcile(ReconcileContext ctx) throws NetlinkException {
     events.subscribe(ctx);
-    Map<Integer, String> linkNames = KernelResync.linkNames(rtnl);
+    Map<Integer, String> linkNames = LinkTable.dump(rtnl).names();
     for (AddressMessage address : rtnl.addresses()) {
       AddressStatus status = AddressStatusMapper.map(address, linkNames);
       ctx.put(Resource.of(AddressStatus.DEFINITION, Namespaces.NETWORK, status.id(), status));

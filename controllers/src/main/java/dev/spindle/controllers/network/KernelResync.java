@@ -9,7 +9,6 @@ import dev.spindle.platform.network.Subscription;
 import dev.spindle.runtime.controller.ReconcileContext;
 import dev.spindle.runtime.controller.Trigger;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -45,12 +44,6 @@ final class KernelResync implements AutoCloseable {
       subscription = rtnl.subscribe(new Listener(ctx.trigger(), ctx.logger(), what, kinds));
     }
   }
-
-  /** Link index → name, from a fresh dump: statuses name the links their kernel objects refer to by index. */
-  static Map<Integer, String> linkNames(Rtnetlink rtnl) throws NetlinkException {
-    return LinkTable.dump(rtnl).names();
-  }
-
 
   @Override
   public void close() {

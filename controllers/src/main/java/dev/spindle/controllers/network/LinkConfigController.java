@@ -2,7 +2,6 @@ package dev.spindle.controllers.network;
 
 import dev.spindle.controllers.config.ConfigController;
 import dev.spindle.controllers.config.ConfigSources;
-import dev.spindle.resources.network.DeviceConfigSpec;
 import dev.spindle.resources.network.LinkSpec;
 import dev.spindle.resources.network.LinkStatus;
 import dev.spindle.resources.network.Namespaces;
@@ -12,7 +11,6 @@ import dev.spindle.runtime.resource.Resource;
 import dev.spindle.runtime.resource.ResourceQuery;
 import dev.spindle.runtime.resource.ResourceReader;
 import java.util.Comparator;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -35,10 +33,7 @@ public final class LinkConfigController extends ConfigController<LinkSpec> {
 
   @Override
   protected List<Input> inputs() {
-    var inputs = new ArrayList<>(LinkDocuments.INPUTS);
-    inputs.add(ConfigSources.KERNEL_CMDLINE);
-    inputs.add(Input.weak(DeviceConfigSpec.DEFINITION, Namespaces.NETWORK));
-    return List.copyOf(inputs);
+    return LinkDocuments.INPUTS;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.spindle.controllers.network;
 
 import dev.spindle.controllers.config.ConfigSources;
 import dev.spindle.resources.config.LinkDocument;
+import dev.spindle.resources.network.DeviceConfigSpec;
 import dev.spindle.resources.network.LinkAliasSpec;
 import dev.spindle.resources.network.LinkStatus;
 import dev.spindle.resources.network.Namespaces;
@@ -18,9 +19,13 @@ import java.util.List;
  * use — kernel names, altnames, {@code LinkAliasConfig} aliases — into the link's kernel name.
  */
 final class LinkDocuments {
-  /** The inputs {@link #documents} and {@link #resolver} read. */
+  /**
+   * The inputs of the link, address and route config stages: what {@link #documents} and {@link #resolver} read,
+   * the kernel command line, and the interface entries bound to links ({@code DeviceConfigSpec}).
+   */
   static final List<Input> INPUTS = List.of(ConfigSources.MACHINE_CONFIG,
-      Input.weak(LinkStatus.DEFINITION, Namespaces.NETWORK), Input.weak(LinkAliasSpec.DEFINITION, Namespaces.NETWORK));
+      Input.weak(LinkStatus.DEFINITION, Namespaces.NETWORK), Input.weak(LinkAliasSpec.DEFINITION, Namespaces.NETWORK),
+      ConfigSources.KERNEL_CMDLINE, Input.weak(DeviceConfigSpec.DEFINITION, Namespaces.NETWORK));
 
   private LinkDocuments() {}
 

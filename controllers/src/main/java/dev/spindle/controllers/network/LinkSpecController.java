@@ -13,10 +13,6 @@ import dev.spindle.runtime.controller.Declaration;
 import dev.spindle.runtime.controller.Input;
 import dev.spindle.runtime.controller.ReconcileContext;
 import dev.spindle.runtime.controller.Result;
-import dev.spindle.runtime.resource.Phase;
-import dev.spindle.runtime.resource.Resource;
-import dev.spindle.runtime.resource.ResourceQuery;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -56,14 +52,7 @@ public final class LinkSpecController implements Controller, AutoCloseable {
   @Override
   public Result reconcile(ReconcileContext ctx) throws NetlinkException {
     events.subscribe(ctx);
-    var desired = new ArrayList<LinkPlan.Desired>();
-    for (Resource<LinkSpec> spec : ctx.list(LinkSpec.DEFINITION, Namespaces.NETWORK, ResourceQuery.ALL)) {
-      boolean running = spec.metadata().phase() == Phase.RUNNING;
-      if (running) {
-        ctx.addFinalizers(spec.pointer(), name());
-      }
-      desired.add(new LinkPlan.Desired(spec.id(), spec.spec(), !running));
-    }
+    List<LinkPlan.Desired> desired = HeldSpecs.hold(ctx, LinkSpec.DEFINITION, name(), LinkPlan.Desired::new);
     var kernel = rtnl.links();
     var names = new HashSet<String>();
     kernel.forEach(l -> names.add(l.name()));
@@ -86,11 +75,7 @@ public final class LinkSpecController implements Controller, AutoCloseable {
         report(ctx.logger(), "unsupported/" + step.specId(), e.getMessage());
       }
     }
-    for (String id : plan.released()) {
-      if (!failed.contains(id)) {
-        ctx.removeFinalizers(LinkSpec.DEFINITION.pointer(Namespaces.NETWORK, id), name());
-      }
-    }
+    HeldSpecs.release(ctx, LinkSpec.DEFINITION, name(), plan.released(), failed);
     var topics = new HashSet<String>();
     plan.conflicts().forEach(id -> topics.add("conflict/" + id));
     plan.waiting().forEach(id -> topics.add("waiting/" + id));

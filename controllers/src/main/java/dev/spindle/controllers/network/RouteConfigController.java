@@ -1,12 +1,10 @@
 package dev.spindle.controllers.network;
 
-import java.util.ArrayList;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.spindle.resources.config.LinkRouteConfig;
 import dev.spindle.resources.config.LinkDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spindle.controllers.config.ConfigController;
-import dev.spindle.controllers.config.ConfigSources;
 import dev.spindle.resources.ConfigLayer;
 import dev.spindle.resources.GoQuote;
 import dev.spindle.resources.network.DeviceConfigSpec;
@@ -62,10 +60,7 @@ public final class RouteConfigController extends ConfigController<RouteSpec> {
 
   @Override
   protected List<Input> inputs() {
-    var inputs = new ArrayList<>(LinkDocuments.INPUTS);
-    inputs.add(ConfigSources.KERNEL_CMDLINE);
-    inputs.add(Input.weak(DeviceConfigSpec.DEFINITION, Namespaces.NETWORK));
-    return List.copyOf(inputs);
+    return LinkDocuments.INPUTS;
   }
 
   @Override
@@ -97,7 +92,7 @@ public final class RouteConfigController extends ConfigController<RouteSpec> {
       JsonNode vlans = entry.path("vlans");
       for (int i = 0; i < vlans.size(); i++) {
         JsonNode vlan = vlans.get(i);
-        configured(specs, link + "." + vlan.path("vlanId").asInt(), vlan.path("routes"),
+        configured(specs, VlanLinkName.of(link, vlan.path("vlanId").asInt()), vlan.path("routes"),
             "DeviceConfigSpec " + id + " vlans[" + i + "]");
       }
     });

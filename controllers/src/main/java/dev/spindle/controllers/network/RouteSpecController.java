@@ -15,9 +15,6 @@ import dev.spindle.runtime.controller.Input;
 import dev.spindle.runtime.controller.ReconcileContext;
 import dev.spindle.runtime.controller.Result;
 import dev.spindle.runtime.controller.Trigger;
-import dev.spindle.runtime.resource.Phase;
-import dev.spindle.runtime.resource.Resource;
-import dev.spindle.runtime.resource.ResourceQuery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,14 +73,7 @@ public final class RouteSpecController implements Controller, AutoCloseable {
   @Override
   public Result reconcile(ReconcileContext ctx) throws NetlinkException {
     events.subscribe(ctx);
-    var desired = new ArrayList<RoutePlan.Desired>();
-    for (Resource<RouteSpec> spec : ctx.list(RouteSpec.DEFINITION, Namespaces.NETWORK, ResourceQuery.ALL)) {
-      boolean running = spec.metadata().phase() == Phase.RUNNING;
-      if (running) {
-        ctx.addFinalizers(spec.pointer(), name());
-      }
-      desired.add(new RoutePlan.Desired(spec.id(), spec.spec(), !running));
-    }
+    List<RoutePlan.Desired> desired = HeldSpecs.hold(ctx, RouteSpec.DEFINITION, name(), RoutePlan.Desired::new);
     LinkTable table = LinkTable.dump(rtnl);
     Map<String, Integer> links = table.indexes();
     Map<Integer, String> names = table.names();
@@ -114,11 +104,7 @@ public final class RouteSpecController implements Controller, AutoCloseable {
         failures.add(located);
       }
     }
-    for (String id : plan.released()) {
-      if (!failed.contains(id)) {
-        ctx.removeFinalizers(RouteSpec.DEFINITION.pointer(Namespaces.NETWORK, id), name());
-      }
-    }
+    HeldSpecs.release(ctx, RouteSpec.DEFINITION, name(), plan.released(), failed);
     var topics = new HashSet<String>();
     unreachable.forEach(id -> topics.add("unreachable/" + id));
     plan.conflicts().forEach(id -> topics.add("conflict/" + id));

@@ -47,7 +47,7 @@ public final class RouteStatusController implements Controller, AutoCloseable {
   @Override
   public Result reconcile(ReconcileContext ctx) throws NetlinkException {
     events.subscribe(ctx);
-    Map<Integer, String> linkNames = KernelResync.linkNames(rtnl);
+    Map<Integer, String> linkNames = LinkTable.dump(rtnl).names();
     for (RouteMessage route : rtnl.routes()) {
       RouteStatus status = RouteStatusMapper.map(route, linkNames);
       ctx.put(Resource.of(RouteStatus.DEFINITION, Namespaces.NETWORK, status.id(), status));
