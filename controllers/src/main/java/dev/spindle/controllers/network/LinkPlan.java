@@ -12,10 +12,13 @@ import dev.spindle.platform.network.VethInfo;
 import dev.spindle.platform.network.VlanInfo;
 import dev.spindle.platform.network.WireguardInfo;
 import dev.spindle.resources.network.BondMasterSpec;
+import dev.spindle.resources.network.BridgeMasterSpec;
+import dev.spindle.resources.network.IpAddr;
 import dev.spindle.resources.network.LinkSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,12 +31,14 @@ import java.util.Set;
  *
  * <ul>
  *   <li>A logical link that does not exist is created (bridge, bond, VLAN, dummy, veth, WireGuard device) once the
- *       link it sits on exists; one of another kind, or a VLAN with another id or protocol (neither changes in place),
- *       is deleted and created again — but only if Spindle created it: a link someone else made is reported as a
- *       conflict and left alone.</li>
- *   <li>An existing link gets what differs: MTU (when the spec sets one), hardware address (when set), master (the
- *       bond or bridge the spec names, once that exists; a bond port is taken down first, as the bonding driver
- *       requires), and up or down last.</li>
+ *       link it sits on exists; one of another kind or link type, a VLAN with another id or protocol, or a bond in
+ *       another mode (none of which changes in place) is deleted and created again — but only if Spindle created it:
+ *       a link someone else made is reported as a conflict and left alone.</li>
+ *   <li>An existing link gets what differs: bridge settings (STP, VLAN filtering), MTU (when the spec sets one),
+ *       hardware address (when set), master (the bond or bridge the spec names, once that exists; a bond port is
+ *       taken down first, as the bonding driver requires), and up or down last. A link whose spec names no master
+ *       is released from a master Spindle manages (one it created or one with a spec); a master someone else set
+ *       up is left alone.</li>
  *   <li>A physical link that does not exist is waited for; a torn-down spec deletes the logical link only if Spindle
  *       created it. Physical links are never deleted.</li>
  * </ul>
@@ -103,7 +108,7 @@ final class LinkPlan {
         waiting.add(d.id());
         continue;
       }
-      change(d.id(), spec, link, byName, waiting).ifPresent(changes::add);
+      change(d.id(), spec, link, byName, managedMasters(desired, created), waiting).ifPresent(changes::add);
     }
     var steps = new ArrayList<Step>(deletes);
     steps.addAll(creates);
@@ -111,9 +116,22 @@ final class LinkPlan {
     return new Result(List.copyOf(steps), List.copyOf(waiting), List.copyOf(conflicts), List.copyOf(released));
   }
 
+  /** Links whose ports Spindle may release: the ones it created and the ones a running spec describes. */
+  private static Set<String> managedMasters(List<Desired> desired, Set<String> created) {
+    var managed = new HashSet<>(created);
+    desired.stream().filter(d -> !d.tearingDown()).forEach(d -> managed.add(d.spec().name()));
+    return managed;
+  }
+
   private static Optional<Step> change(String id, LinkSpec spec, LinkMessage link, Map<String, LinkMessage> byName,
-      List<String> waiting) {
+      Set<String> managedMasters, List<String> waiting) {
     LinkChange change = LinkChange.NONE;
+    if (spec.kind().equals("bridge") && link.info() instanceof BridgeInfo current) {
+      BridgeInfo wanted = bridge(spec);
+      if ((current.stpState() != 0) != (wanted.stpState() != 0) || current.vlanFiltering() != wanted.vlanFiltering()) {
+        change = change.withInfo(wanted);
+      }
+    }
     if (spec.mtu() != 0 && spec.mtu() != link.mtu()) {
       change = change.withMtu(spec.mtu());
     }
@@ -132,6 +150,11 @@ final class LinkPlan {
           // the bonding driver enslaves only links that are down; the up state is restored below
           change = change.withUp(false);
         }
+      }
+    } else if (link.masterIndex() != 0) {
+      LinkMessage master = byIndex(byName, link.masterIndex());
+      if (master != null && managedMasters.contains(master.name())) {
+        change = change.withMaster(0); // ip link set <link> nomaster
       }
     }
     boolean wantUp = spec.up();
@@ -156,13 +179,27 @@ final class LinkPlan {
     return "";
   }
 
-  /** The kernel link is of the spec's kind; a VLAN also has the spec's id and protocol. */
+  private static LinkMessage byIndex(Map<String, LinkMessage> byName, int index) {
+    return byName.values().stream().filter(l -> l.index() == index).findFirst().orElse(null);
+  }
+
+  /**
+   * The kernel link is of the spec's kind and link type (when the spec names one); a VLAN also has the spec's id and
+   * protocol, a bond the spec's mode (the bonding driver changes the mode only of a bond that is down and has no
+   * ports, so a new mode means a new bond).
+   */
   static boolean sameKind(LinkSpec spec, LinkMessage link) {
     if (!spec.kind().equals(link.kind())) {
       return false;
     }
+    if (spec.type().number() != 0 && spec.type().number() != link.type()) {
+      return false;
+    }
     if (spec.vlan() != null && link.info() instanceof VlanInfo vlan) {
       return vlan.id() == spec.vlan().vlanId() && vlan.protocol() == spec.vlan().vlanProtocol().protoNumber();
+    }
+    if (spec.kind().equals("bond") && link.info() instanceof BondInfo bond) {
+      return bond.mode() == (spec.bondMaster() == null ? BondInfo.BALANCE_RR : spec.bondMaster().mode().protoNumber());
     }
     return true;
   }
@@ -170,8 +207,8 @@ final class LinkPlan {
   /** The creation request, or empty while the link it sits on (a VLAN's parent) does not exist. */
   static Optional<LinkRequest> request(LinkSpec spec, Map<String, LinkMessage> byName) {
     LinkInfo info = switch (spec.kind()) {
-      case "bridge" -> new BridgeInfo(stp(spec) ? 1 : 0, false);
-      case "bond" -> bond(spec.bondMaster());
+      case "bridge" -> bridge(spec);
+      case "bond" -> bond(spec.bondMaster(), byName);
       case "vlan" -> new VlanInfo(spec.vlan().vlanId(), spec.vlan().vlanProtocol().protoNumber());
       case "dummy" -> new DummyInfo();
       case "wireguard" -> new WireguardInfo();
@@ -196,15 +233,51 @@ final class LinkPlan {
     return Optional.of(request);
   }
 
-  private static boolean stp(LinkSpec spec) {
-    return spec.bridgeMaster() != null && spec.bridgeMaster().stp() != null && spec.bridgeMaster().stp().enabled();
+  static BridgeInfo bridge(LinkSpec spec) {
+    BridgeMasterSpec bridge = spec.bridgeMaster();
+    return bridge == null ? new BridgeInfo(0, false)
+        : new BridgeInfo(bridge.stp().enabled() ? 1 : 0, bridge.vlan().filteringEnabled());
   }
 
-  private static BondInfo bond(BondMasterSpec bond) {
+  /**
+   * Every setting of the spec, in kernel numbers; a {@code primary} port named in the spec is sent by index once it
+   * exists. Which of them the kernel accepts in which mode is the bond codec's business.
+   */
+  static BondInfo bond(BondMasterSpec bond, Map<String, LinkMessage> byName) {
     if (bond == null) {
       return BondInfo.builder(BondInfo.BALANCE_RR).build();
     }
-    return BondInfo.builder(bond.mode().protoNumber()).miimon(bond.miimon()).updelay(bond.updelay())
-        .downdelay(bond.downdelay()).useCarrier(bond.useCarrier()).build();
+    var b = BondInfo.builder(bond.mode().protoNumber()).miimon(bond.miimon()).updelay(bond.updelay())
+        .downdelay(bond.downdelay()).useCarrier(bond.useCarrier()).arpInterval(bond.arpInterval())
+        .arpIpTargets(bond.arpIpTargets().stream().map(IpAddr::bytes).toList())
+        .arpValidate(bond.arpValidate().protoNumber()).arpAllTargets(bond.arpAllTargets().protoNumber())
+        .primaryReselect(bond.primaryReselect().protoNumber()).failOverMac(bond.failOverMac().protoNumber())
+        .xmitHashPolicy(bond.xmitHashPolicy().protoNumber()).allSlavesActive(bond.allSlavesActive())
+        .minLinks(bond.minLinks()).lacpRate(bond.lacpRate().protoNumber()).adSelect(bond.adSelect().protoNumber())
+        .adUserPortKey(bond.adUserPortKey()).peerNotifyDelay(bond.peerNotifyDelay());
+    // an unset (zero) setting keeps the kernel's default, as Talos fills them in: several of these reject 0
+    nonZero(bond.resendIgmp(), b::resendIgmp);
+    nonZero(bond.numPeerNotif(), b::numPeerNotif);
+    nonZero(bond.lpInterval(), b::lpInterval);
+    nonZero(bond.packetsPerSlave(), b::packetsPerSlave);
+    nonZero(bond.adActorSysPrio(), b::adActorSysPrio);
+    nonZero(bond.tlbLogicalLb(), b::tlbDynamicLb);
+    nonZero(bond.missedMax(), b::missedMax);
+    if (bond.adLacpActive() != null) {
+      b.adLacpActive(bond.adLacpActive().protoNumber());
+    }
+    LinkMessage primary = bond.primary().isEmpty() ? null : byName.get(bond.primary());
+    if (primary != null) {
+      b.primaryIndex(primary.index());
+    } else if (bond.primaryIndex() != null) {
+      b.primaryIndex(bond.primaryIndex());
+    }
+    return b.build();
+  }
+
+  private static void nonZero(int value, java.util.function.IntConsumer set) {
+    if (value != 0) {
+      set.accept(value);
+    }
   }
 }

@@ -2,13 +2,21 @@ package dev.spindle.controllers.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spindle.platform.network.BondInfo;
 import dev.spindle.platform.network.BridgeInfo;
 import dev.spindle.platform.network.Iff;
 import dev.spindle.platform.network.LinkChange;
 import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.network.VlanInfo;
 import dev.spindle.resources.ConfigLayer;
+import dev.spindle.resources.network.BondMasterSpec;
+import dev.spindle.resources.network.BondMode;
 import dev.spindle.resources.network.BondSlave;
+import dev.spindle.resources.network.BondXmitHashPolicy;
+import dev.spindle.resources.network.BridgeMasterSpec;
+import dev.spindle.resources.network.BridgeVlanSpec;
+import dev.spindle.resources.network.LacpRate;
+import dev.spindle.resources.network.StpSpec;
 import dev.spindle.resources.network.LinkSpec;
 import dev.spindle.resources.network.LinkType;
 import dev.spindle.resources.network.VlanProtocol;
@@ -90,5 +98,58 @@ class LinkPlanTest {
     assertThat(LinkPlan.plan(List.of(gone), List.of(dummy), Set.of("br0")).steps())
         .containsExactly(new LinkPlan.Delete("br0", 7, "br0"));
     assertThat(LinkPlan.plan(List.of(gone), List.of(dummy), Set.of()).released()).containsExactly("br0");
+  }
+
+  @Test
+  void bridgeSettingsChangeInPlace() {
+    var bridge = logical("br0", "bridge").bridgeMaster(new BridgeMasterSpec(new StpSpec(true),
+        new BridgeVlanSpec(true))).build();
+    var kernel = LinkMessage.builder(7, "br0").kind("bridge").type(1).flags(Iff.UP).info(new BridgeInfo(0, false)).build();
+    assertThat(LinkPlan.plan(List.of(want(bridge)), List.of(kernel), Set.of()).steps()).containsExactly(
+        new LinkPlan.Change("br0", 7, "br0", LinkChange.NONE.withInfo(new BridgeInfo(1, true))));
+    // a user-space STP daemon makes the kernel report 2: still "on"
+    var userStp = kernel.toBuilder().info(new BridgeInfo(2, true)).build();
+    assertThat(LinkPlan.plan(List.of(want(bridge)), List.of(userStp), Set.of()).steps()).isEmpty();
+  }
+
+  @Test
+  void aLinkWithoutMasterInItsSpecIsReleasedOnlyFromAMasterSpindleManages() {
+    var eth0 = LinkSpec.builder("eth0", ConfigLayer.CONFIGURATION).up(true).build();
+    var inBond = ETH0.toBuilder().masterIndex(5).build();
+    assertThat(LinkPlan.plan(List.of(want(eth0)), List.of(inBond, BOND0), Set.of("bond0")).steps())
+        .containsExactly(new LinkPlan.Change("eth0", 2, "eth0", LinkChange.NONE.withMaster(0)));
+    var bond = logical("bond0", "bond").build();
+    assertThat(LinkPlan.plan(List.of(want(eth0), want(bond)), List.of(inBond, BOND0), Set.of()).steps())
+        .contains(new LinkPlan.Change("eth0", 2, "eth0", LinkChange.NONE.withMaster(0)));
+    // someone else's bridge keeps its port
+    assertThat(LinkPlan.plan(List.of(want(eth0)), List.of(inBond, BOND0), Set.of()).steps()).isEmpty();
+  }
+
+  @Test
+  void anotherLinkTypeOrBondModeIsReplacedWhenSpindleCreatedIt() {
+    var wg = logical("wg0", "wireguard").type(LinkType.NONE).build();
+    var ether = LinkMessage.builder(9, "wg0").kind("wireguard").type(1).build();
+    assertThat(LinkPlan.plan(List.of(want(wg)), List.of(ether), Set.of("wg0")).steps()).first()
+        .isEqualTo(new LinkPlan.Delete("wg0", 9, "wg0"));
+    assertThat(LinkPlan.plan(List.of(want(wg)), List.of(ether), Set.of()).conflicts()).containsExactly("wg0");
+
+    var lacp = logical("bond0", "bond").bondMaster(BondSettings.withDefaults(bondSpec(BondMode.IEEE_802_3AD)))
+        .build();
+    var rr = BOND0.toBuilder().type(1).info(BondInfo.builder(BondInfo.BALANCE_RR).build()).build();
+    var plan = LinkPlan.plan(List.of(want(lacp)), List.of(rr), Set.of("bond0"));
+    assertThat(plan.steps()).first().isEqualTo(new LinkPlan.Delete("bond0", 5, "bond0"));
+    assertThat(plan.steps().get(1)).isInstanceOfSatisfying(LinkPlan.Create.class, c -> {
+      var info = (BondInfo) c.request().info();
+      assertThat(info.mode()).isEqualTo(BondInfo.IEEE_802_3AD);
+      assertThat(info.lacpRate()).isEqualTo(1);
+      assertThat(info.xmitHashPolicy()).isEqualTo(1);
+      assertThat(info.minLinks()).isEqualTo(1);
+      assertThat(info.adActorSysPrio()).isEqualTo(65535);
+    });
+  }
+
+  private static BondMasterSpec bondSpec(BondMode mode) {
+    return new BondMasterSpec(mode, BondXmitHashPolicy.LAYER3_4, LacpRate.FAST, null, null, null, null, null, null,
+        100, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, true, 0, 0, 0, null, null, null, 0, null);
   }
 }
