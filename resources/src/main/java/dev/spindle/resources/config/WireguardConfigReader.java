@@ -19,7 +19,8 @@ import org.yaml.snakeyaml.nodes.Node;
  *
  * <p>Spindle adds three bounds Talos leaves to the kernel, so a configuration the kernel would refuse is refused
  * whole, before anything is applied: the firewall mark fits a signed 32-bit value, the keepalive is at most 65535 s
- * (the kernel's 16-bit field), and an endpoint's port is not 0.
+ * (the kernel's 16-bit field), and an endpoint's port is not 0. A public key given to two peers is a warning: the
+ * kernel would merge them into one.
  */
 final class WireguardConfigReader {
   private static final BigInteger MAX_PORT = BigInteger.valueOf(65535);
@@ -45,8 +46,16 @@ final class WireguardConfigReader {
     int firewallMark = bounded("firewallMark", MAX_MARK, "wireguard firewall mark must be between 0 and 2147483647");
     var peers = new ArrayList<WireguardPeerConfig>();
     List<Node> entries = YamlTree.items(YamlTree.field(root, "peers"));
+    var seen = new java.util.HashMap<String, Integer>();
     for (int i = 0; i < entries.size(); i++) {
-      peers.add(peer(entries.get(i), i));
+      WireguardPeerConfig peer = peer(entries.get(i), i);
+      Integer first = peer.publicKey().isEmpty() ? null : seen.putIfAbsent(peer.publicKey(), i);
+      if (first != null) {
+        problems.warning(YamlTree.field(entries.get(i), "publicKey"), index("peers", i) + ".publicKey",
+            "wireguard peer public key repeats peer index " + first + ": the kernel keeps one peer per key, "
+                + "with the settings of the last");
+      }
+      peers.add(peer);
     }
     return new WireguardConfig(name, privateKey, listenPort, firewallMark, peers,
         LinkDocumentFields.common(root, problems));

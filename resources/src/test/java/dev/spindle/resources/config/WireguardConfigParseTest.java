@@ -74,4 +74,17 @@ class WireguardConfigParseTest {
     assertThat(wg.peers().get(1).toString()).doesNotContain(PSK).contains("presharedKey=(redacted)");
     assertThat(wg.peers().get(0).toString()).contains("presharedKey=,");
   }
+
+  @Test
+  void aPublicKeyOfTwoPeersIsAWarning() {
+    var result = MachineConfigParser.check("apiVersion: v1alpha1\nkind: WireguardConfig\nname: wg0\n"
+        + "privateKey: " + PRIVATE + "\npeers:\n"
+        + "  - publicKey: 735jkJdcVDninU5PzLJ/S+bfN6Q3QOk6svWrVLMJQAk=\n"
+        + "  - publicKey: uvdlJNva1X8/OCOZM+0gGT4Yu9x20odd3AWbbQUF7nM=\n"
+        + "  - publicKey: 735jkJdcVDninU5PzLJ/S+bfN6Q3QOk6svWrVLMJQAk=\n", "wg.yaml");
+    assertThat(result.valid()).isTrue();
+    assertThat(result.warnings()).extracting(ConfigProblem::toString).containsExactly(
+        "wg.yaml:8:16: document 1 (WireguardConfig): peers[2].publicKey: wireguard peer public key repeats peer "
+            + "index 0: the kernel keeps one peer per key, with the settings of the last");
+  }
 }
