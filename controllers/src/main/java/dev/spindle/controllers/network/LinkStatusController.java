@@ -8,10 +8,15 @@ import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.Rtnetlink;
 import dev.spindle.platform.sysfs.NetDeviceFacts;
 import dev.spindle.platform.sysfs.Sysfs;
+import dev.spindle.platform.wireguard.UnavailableWireGuard;
+import dev.spindle.platform.wireguard.WireGuard;
+import dev.spindle.platform.wireguard.WireguardException;
+import dev.spindle.resources.network.LinkRefresh;
 import dev.spindle.resources.network.LinkStatus;
 import dev.spindle.resources.network.Namespaces;
 import dev.spindle.runtime.controller.Controller;
 import dev.spindle.runtime.controller.Declaration;
+import dev.spindle.runtime.controller.Input;
 import dev.spindle.runtime.controller.Output;
 import dev.spindle.runtime.controller.ReconcileContext;
 import dev.spindle.runtime.controller.Result;
@@ -29,7 +34,11 @@ import java.util.Objects;
 /**
  * Keeps one {@link LinkStatus} per kernel link (id = link name), as Talos's {@code network.LinkStatusController}.
  *
- * <p>It has no inputs: the kernel is its input. On its first reconcile it subscribes to link events, and every event
+ * <p>Its input is the kernel, plus {@link LinkRefresh}, which the link spec controller bumps after configuring a
+ * WireGuard device (that raises no netlink event). A WireGuard link's {@code wireguard} section is read from the
+ * {@link WireGuard} port: public key, port, mark and peers, never the private key.
+ *
+ * <p>The kernel is its main input. On its first reconcile it subscribes to link events, and every event
  * (or a lost-events error) fires the controller's {@link Trigger}; each reconcile then dumps all links and writes what
  * exists (level-triggered, so an event only says "look again"). Links that are gone are destroyed by the runtime's
  * cleanup of untouched outputs. Bursts of events coalesce into one reconcile in the runtime, which replaces Talos's
@@ -44,6 +53,7 @@ import java.util.Objects;
 public final class LinkStatusController implements Controller, AutoCloseable {
   private final Rtnetlink rtnl;
   private final Sysfs sysfs;
+  private final WireGuard wireguard;
   private final KernelResync events;
   /** Sysfs facts by link index and name: they do not change while the link lives; only on the controller thread. */
   private final Map<String, Optional<NetDeviceFacts>> hardware = new HashMap<>();
@@ -54,14 +64,19 @@ public final class LinkStatusController implements Controller, AutoCloseable {
   }
 
   public LinkStatusController(Rtnetlink rtnl, Sysfs sysfs) {
+    this(rtnl, sysfs, new UnavailableWireGuard("no wireguard implementation was configured"));
+  }
+
+  public LinkStatusController(Rtnetlink rtnl, Sysfs sysfs, WireGuard wireguard) {
     this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
     this.sysfs = Objects.requireNonNull(sysfs, "sysfs");
+    this.wireguard = Objects.requireNonNull(wireguard, "wireguard");
     this.events = new KernelResync(rtnl, "link", KernelResync.Kind.LINKS);
   }
 
   @Override
   public Declaration declare() {
-    return Declaration.of(inputs(),
+    return Declaration.of(inputs(Input.weak(LinkRefresh.DEFINITION, Namespaces.NETWORK)),
         outputs(Output.exclusive(LinkStatus.DEFINITION).cleanupUntouched(Namespaces.NETWORK)));
   }
 
@@ -73,11 +88,24 @@ public final class LinkStatusController implements Controller, AutoCloseable {
     for (LinkMessage link : links) {
       String key = link.index() + "/" + link.name();
       present.add(key);
-      ctx.put(Resource.of(LinkStatus.DEFINITION, Namespaces.NETWORK, link.name(),
-          LinkStatusMapper.map(link, links, facts(key, link.name(), ctx))));
+      LinkStatus status = LinkStatusMapper.map(link, links, facts(key, link.name(), ctx));
+      if ("wireguard".equals(link.kind())) {
+        status = withWireguard(status, link.name(), ctx);
+      }
+      ctx.put(Resource.of(LinkStatus.DEFINITION, Namespaces.NETWORK, link.name(), status));
     }
     hardware.keySet().retainAll(present);
     return Result.done();
+  }
+
+  /** A device that cannot be read is a warning, as in Talos: the link is still shown, without the section. */
+  private LinkStatus withWireguard(LinkStatus status, String name, ReconcileContext ctx) {
+    try {
+      return status.withWireguard(WireguardStatusMapper.linkSection(wireguard.device(name)));
+    } catch (WireguardException e) {
+      ctx.logger().warn("reading wireguard link {}: {}", name, e.getMessage());
+      return status;
+    }
   }
 
   /** The link's sysfs facts, read once per link; a read that fails is retried on the next pass, not cached. */
