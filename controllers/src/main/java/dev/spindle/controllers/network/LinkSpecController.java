@@ -106,7 +106,7 @@ public final class LinkSpecController implements Controller, AutoCloseable {
         failures.add(new NetlinkException(e.number(), describe(step)));
       } catch (WireguardException e) {
         failed.add(step.specId());
-        failures.add(new NetlinkException(e.errno(), e.getMessage()));
+        failures.add(new NetlinkException(e.errno(), e.doing()));
       } catch (IllegalArgumentException e) {
         failed.add(step.specId());
         report(ctx.logger(), "unsupported/" + step.specId(), e.getMessage());
@@ -131,7 +131,7 @@ public final class LinkSpecController implements Controller, AutoCloseable {
         }
       } catch (WireguardException e) {
         failed.add(d.id());
-        failures.add(new NetlinkException(e.errno(), e.getMessage()));
+        failures.add(new NetlinkException(e.errno(), e.doing()));
       } catch (IllegalArgumentException e) {
         failed.add(d.id());
         report(ctx.logger(), "wireguard/" + d.id(), "wireguard link " + spec.name() + " cannot be configured: "

@@ -3,6 +3,9 @@ package dev.spindle.controllers.network;
 import static dev.spindle.runtime.controller.Declaration.inputs;
 import static dev.spindle.runtime.controller.Declaration.outputs;
 
+import dev.spindle.platform.network.Errno;
+import dev.spindle.platform.network.Ethtool;
+import dev.spindle.platform.network.EthtoolFacts;
 import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.Rtnetlink;
@@ -47,14 +50,17 @@ import java.util.Objects;
  * <p>The device facts (bus path, driver, PCI ids and names) come from the {@link Sysfs} port, read once per link (by
  * index and name) and kept while the link lives, so a resync of many links costs no sysfs reads.
  *
- * <p>Not yet as in Talos: it does not wait for udev to settle (DevicesStatus) nor watch LinkSpecs, and it has no
- * ethtool data (see {@link LinkStatusMapper}).
+ * <p>Carrier, speed, duplex, port and the driver's versions come from the {@link Ethtool} port on every pass. Not yet
+ * as in Talos: it does not wait for udev to settle (DevicesStatus), watch LinkSpecs, or join ethtool's netlink
+ * {@code monitor} group, so a speed change without a link event shows on the next event.
  */
 public final class LinkStatusController implements Controller, AutoCloseable {
   private final Rtnetlink rtnl;
   private final Sysfs sysfs;
+  private final Ethtool ethtool;
   private final WireGuard wireguard;
   private final KernelResync events;
+  private final Set<String> ethtoolWarned = new HashSet<>();
   /** Sysfs facts by link index and name: they do not change while the link lives; only on the controller thread. */
   private final Map<String, Optional<NetDeviceFacts>> hardware = new HashMap<>();
 
@@ -68,8 +74,17 @@ public final class LinkStatusController implements Controller, AutoCloseable {
   }
 
   public LinkStatusController(Rtnetlink rtnl, Sysfs sysfs, WireGuard wireguard) {
+    this(rtnl, sysfs, null, wireguard);
+  }
+
+  /**
+   * With every source Talos reads: rtnetlink, sysfs, ethtool ({@code null}: none, the ethtool-only fields take the
+   * "unavailable" values) and WireGuard.
+   */
+  public LinkStatusController(Rtnetlink rtnl, Sysfs sysfs, Ethtool ethtool, WireGuard wireguard) {
     this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
     this.sysfs = Objects.requireNonNull(sysfs, "sysfs");
+    this.ethtool = ethtool;
     this.wireguard = Objects.requireNonNull(wireguard, "wireguard");
     this.events = new KernelResync(rtnl, "link", KernelResync.Kind.LINKS);
   }
@@ -88,7 +103,7 @@ public final class LinkStatusController implements Controller, AutoCloseable {
     for (LinkMessage link : links) {
       String key = link.index() + "/" + link.name();
       present.add(key);
-      LinkStatus status = LinkStatusMapper.map(link, links, facts(key, link.name(), ctx));
+      LinkStatus status = LinkStatusMapper.map(link, links, facts(key, link.name(), ctx), ethtool(link.name(), ctx));
       if ("wireguard".equals(link.kind())) {
         status = withWireguard(status, link.name(), ctx);
       }
@@ -96,6 +111,26 @@ public final class LinkStatusController implements Controller, AutoCloseable {
     }
     hardware.keySet().retainAll(present);
     return Result.done();
+  }
+
+  /**
+   * What ethtool says now (carrier and speed change while the link lives, so this is read on every pass, as Talos
+   * does); a link gone since the dump is silent, any other refusal a warning once per link.
+   */
+  private Optional<EthtoolFacts> ethtool(String name, ReconcileContext ctx) {
+    if (ethtool == null) {
+      return Optional.empty();
+    }
+    try {
+      Optional<EthtoolFacts> facts = Optional.of(ethtool.facts(name));
+      ethtoolWarned.remove(name);
+      return facts;
+    } catch (NetlinkException e) {
+      if (e.errno() != Errno.ENODEV && ethtoolWarned.add(name)) {
+        ctx.logger().warn("reading ethtool facts of link {}: {}", name, e.getMessage());
+      }
+      return Optional.empty();
+    }
   }
 
   /** A device that cannot be read is a warning, as in Talos: the link is still shown, without the section. */

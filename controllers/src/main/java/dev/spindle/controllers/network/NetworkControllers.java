@@ -1,5 +1,6 @@
 package dev.spindle.controllers.network;
 
+import dev.spindle.platform.network.Ethtool;
 import dev.spindle.platform.network.Rtnetlink;
 import dev.spindle.platform.sysfs.Sysfs;
 import dev.spindle.platform.wireguard.UnavailableWireGuard;
@@ -25,8 +26,13 @@ public final class NetworkControllers {
 
   /** {@link #all(Rtnetlink, Sysfs)} with WireGuard links made, configured and observed through {@code wireguard}. */
   public static List<Controller> all(Rtnetlink rtnl, Sysfs sysfs, WireGuard wireguard) {
-    var controllers = new ArrayList<>(kernelAndConfig(rtnl, new LinkStatusController(rtnl, sysfs, wireguard),
-        wireguard));
+    return all(rtnl, sysfs, null, wireguard);
+  }
+
+  /** Every port a node has: links also show ethtool's facts (carrier, speed, duplex, port, firmware). */
+  public static List<Controller> all(Rtnetlink rtnl, Sysfs sysfs, Ethtool ethtool, WireGuard wireguard) {
+    var controllers = new ArrayList<>(kernelAndConfig(rtnl, new LinkStatusController(rtnl, sysfs, ethtool,
+        wireguard), wireguard));
     controllers.add(new LinkNameStatusController(sysfs));
     controllers.add(new WireguardPeerStatusController(wireguard));
     return List.copyOf(controllers);
