@@ -50,19 +50,19 @@ final class WgSockaddr {
       throw new MalformedNetlinkException("endpoint sockaddr truncated: " + in.remaining() + " bytes");
     }
     int family = Short.toUnsignedInt(in.getShort(0));
-    int port = (Byte.toUnsignedInt(value.get(2)) << 8) | Byte.toUnsignedInt(value.get(3));
     try {
+      // the length is checked first: a 2-byte "sockaddr" has a family and no port
       if (family == AF_INET && in.remaining() == SIZE_IN) {
         byte[] raw = new byte[4];
         in.get(4, raw);
-        return new InetSocketAddress(InetAddress.getByAddress(raw), port);
+        return new InetSocketAddress(InetAddress.getByAddress(raw), port(in));
       }
       if (family == AF_INET6 && in.remaining() == SIZE_IN6) {
         byte[] raw = new byte[16];
         in.get(8, raw);
         int scope = in.getInt(24);
         // Inet6Address keeps a mapped address (::ffff:a.b.c.d) IPv6; scope 0 is "none", not %0
-        return new InetSocketAddress(Inet6Address.getByAddress(null, raw, scope == 0 ? -1 : scope), port);
+        return new InetSocketAddress(Inet6Address.getByAddress(null, raw, scope == 0 ? -1 : scope), port(in));
       }
     } catch (UnknownHostException e) {
       throw new MalformedNetlinkException("endpoint address: " + e.getMessage());
@@ -70,5 +70,10 @@ final class WgSockaddr {
     throw new MalformedNetlinkException(
         "endpoint sockaddr of family " + family + " and " + in.remaining() + " bytes: neither sockaddr_in (2, 16)"
             + " nor sockaddr_in6 (10, 28)");
+  }
+
+  /** {@code sin_port} / {@code sin6_port}: bytes 2 and 3, in network order. */
+  private static int port(ByteBuffer sockaddr) {
+    return (Byte.toUnsignedInt(sockaddr.get(2)) << 8) | Byte.toUnsignedInt(sockaddr.get(3));
   }
 }

@@ -238,6 +238,7 @@ class WgCodecTest {
         new Case("a 12-byte timespec", peerAttrs("1000 0600" + "00".repeat(12)), "8- or 16-byte timespec"),
         new Case("a sockaddr_in of 28 bytes", peerAttrs("2000 0400 0200 0001" + "00".repeat(24)),
             "neither sockaddr_in"),
+        new Case("a sockaddr of 3 bytes (found by Jazzer)", peerAttrs("0700 0400 0200 ca 00"), "family 2 and 3 bytes"),
         new Case("a 3-byte port", hex("0700 0600 010203 00"), "u16 expected"),
         new Case("a timespec beyond Instant", peerAttrs("1400 0600 ffffffffffffff7f ffffffffffffff7f"),
             "out of range"));
