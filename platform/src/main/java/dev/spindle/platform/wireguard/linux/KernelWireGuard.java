@@ -37,12 +37,12 @@ import java.util.Objects;
 public final class KernelWireGuard implements WireGuard {
   private static final int DUMP_ATTEMPTS = 5;
 
-  private final GenericNetlink genl;
+  private final GenlChannel genl;
   private final Rtnetlink rtnl;
   private final int familyId;
   private final int messageLimit;
 
-  private KernelWireGuard(GenericNetlink genl, Rtnetlink rtnl, int messageLimit) throws WireguardException {
+  private KernelWireGuard(GenlChannel genl, Rtnetlink rtnl, int messageLimit) throws WireguardException {
     this.genl = genl;
     this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
     this.messageLimit = messageLimit;
@@ -56,7 +56,7 @@ public final class KernelWireGuard implements WireGuard {
 
   /** As {@link #open(Rtnetlink)}, sending set requests of at most {@code messageLimit} bytes each. */
   public static KernelWireGuard open(Rtnetlink rtnl, int messageLimit) throws WireguardException {
-    return create(() -> GenericNetlink.open(), rtnl, messageLimit);
+    return create(() -> GenlChannel.of(GenericNetlink.open()), rtnl, messageLimit);
   }
 
   /**
@@ -69,19 +69,20 @@ public final class KernelWireGuard implements WireGuard {
 
   public static KernelWireGuard inNamespace(Path netnsFile, Rtnetlink rtnl, int messageLimit)
       throws WireguardException {
-    return create(() -> GenericNetlink.inNamespace(netnsFile), rtnl, messageLimit);
+    return create(() -> GenlChannel.of(GenericNetlink.inNamespace(netnsFile)), rtnl, messageLimit);
   }
 
-  private interface Opener {
-    GenericNetlink open() throws NetlinkException;
+  interface Opener {
+    GenlChannel open() throws NetlinkException;
   }
 
-  private static KernelWireGuard create(Opener opener, Rtnetlink rtnl, int messageLimit) throws WireguardException {
+  /** Over any generic netlink channel: the kernel's socket, or a model of the family in tests. */
+  static KernelWireGuard create(Opener opener, Rtnetlink rtnl, int messageLimit) throws WireguardException {
     if (messageLimit < WgConfigEncoder.MIN_LIMIT || messageLimit > WgConfigEncoder.MAX_LIMIT) {
       throw new IllegalArgumentException("wireguard message limit must be " + WgConfigEncoder.MIN_LIMIT + ".."
           + WgConfigEncoder.MAX_LIMIT + " bytes, not " + messageLimit);
     }
-    GenericNetlink genl;
+    GenlChannel genl;
     try {
       genl = opener.open();
     } catch (NetlinkException e) {
@@ -95,7 +96,7 @@ public final class KernelWireGuard implements WireGuard {
     }
   }
 
-  private static GenlFamily resolve(GenericNetlink genl) throws WireguardException {
+  private static GenlFamily resolve(GenlChannel genl) throws WireguardException {
     try {
       return genl.family(WgCodec.GENL_NAME);
     } catch (NetlinkException e) {
