@@ -31,8 +31,10 @@ import java.util.Objects;
  * {@link Errno#ENOENT} and says so, and the caller can fall back to userspace WireGuard.
  *
  * <p>A configuration too large for one message is sent as several ({@link WgConfigEncoder}); the kernel applies each
- * as it arrives, so a refusal of a later message leaves the earlier ones applied, as with {@code wg setconf}. The
- * encoder validates everything it can first, so what reaches the kernel is well-formed.
+ * as it arrives. A new listen port goes first and alone, so a port already taken ({@code EADDRINUSE}) changes nothing;
+ * the encoder validates everything else it can before anything is sent, so what reaches the kernel is well-formed and
+ * a later message is refused only for reasons outside the request (memory, privileges), when the earlier ones stay
+ * applied, as with {@code wg setconf}.
  */
 public final class KernelWireGuard implements WireGuard {
   private static final int DUMP_ATTEMPTS = 5;

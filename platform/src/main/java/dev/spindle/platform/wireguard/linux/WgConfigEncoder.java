@@ -21,7 +21,9 @@ import java.util.List;
  * exceeds one message:
  *
  * <ul>
- *   <li>every message names the device; only the first carries its private key, listen port, firewall mark and
+ *   <li>a new listen port, when the change holds more than that, goes first in a message of its own, so that a port
+ *       already taken refuses the change before any of it is applied (the kernel applies a message's fields in turn);
+ *   <li>every message names the device; only the first (after the port's) carries its private key, firewall mark and
  *       {@code WGDEVICE_F_REPLACE_PEERS}, so the peers are cleared once and the later messages append;
  *   <li>a peer whose allowed IPs do not fit is cut: the rest follow in the next message as a continuation with only
  *       the public key and the allowed IPs, without {@code WGPEER_F_REPLACE_ALLOWEDIPS} (which would drop the IPs
@@ -62,12 +64,32 @@ final class WgConfigEncoder {
       throw new IllegalArgumentException(
           "wireguard message limit must be " + MIN_LIMIT + ".." + MAX_LIMIT + " bytes, not " + limit);
     }
+    List<byte[]> messages = new ArrayList<>();
+    if (config.listenPort() != null && (config.privateKey() != null || config.firewallMark() != null
+        || config.replacePeers() || !config.peers().isEmpty())) {
+      messages.add(portOnly(name, config.listenPort()));
+      config = new WireguardConfig(config.privateKey(), null, config.firewallMark(), config.replacePeers(),
+          config.peers());
+    }
     var encoder = new WgConfigEncoder(name, config, limit);
     for (WireguardPeerConfig peer : config.peers()) {
       encoder.add(peer);
     }
     encoder.flush();
-    return encoder.messages;
+    messages.addAll(encoder.messages);
+    return messages;
+  }
+
+  /**
+   * The listen port alone. The kernel sets the firewall mark before it binds the port, and a port another socket holds
+   * ({@code EADDRINUSE}, only once the device is up) ends the request there; sent first and alone, a taken port
+   * refuses the change before anything of it is applied.
+   */
+  private static byte[] portOnly(String name, int port) {
+    ByteBuffer out = ByteBuffer.allocate(64).order(ByteOrder.nativeOrder());
+    RtAttr.putString(out, WGDEVICE_A_IFNAME, name);
+    RtAttr.putU16(out, WGDEVICE_A_LISTEN_PORT, port);
+    return Arrays.copyOf(out.array(), out.position());
   }
 
   private void add(WireguardPeerConfig peer) {

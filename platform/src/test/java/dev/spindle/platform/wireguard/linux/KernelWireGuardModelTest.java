@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spindle.platform.network.Errno;
 import dev.spindle.platform.network.FakeRtnetlink;
+import dev.spindle.platform.network.LinkChange;
 import dev.spindle.platform.network.SimulatedNode;
 import dev.spindle.platform.wireguard.WireGuard;
 import dev.spindle.platform.wireguard.WireguardConfig;
@@ -106,6 +107,25 @@ class KernelWireGuardModelTest extends KernelWireGuardChecks {
     wg.configure("swg0", WireguardConfig.ofPeers(List.of(absent)));
     assertThat(family.setRequests()).isGreaterThan(1);
     assertThat(wg.device("swg0").peers()).isEmpty();
+  }
+
+  @Test
+  void aTakenPortRefusesTheWholeChange() throws Exception {
+    wg.createDevice("swg0");
+    wg.createDevice("swg1");
+    for (String name : List.of("swg0", "swg1")) {
+      rtnl.setLink(rtnl.link(name).index(), LinkChange.up(true)); // the kernel binds a port only when up
+    }
+    wg.configure("swg0", new WireguardConfig(null, 51830, null, false, List.of()));
+    wg.configure("swg1", new WireguardConfig(WireguardKey.generatePrivate(), 51831, 1, false, List.of(
+        WireguardPeerConfig.replacing(WireguardKey.generatePrivate().publicKey(), null, null, Duration.ZERO,
+            ips("10.0.1.0/24")))));
+    var before = wg.device("swg1");
+
+    assertErrno(() -> wg.configure("swg1", new WireguardConfig(WireguardKey.generatePrivate(), 51830, 2, true,
+        List.of(WireguardPeerConfig.replacing(WireguardKey.generatePrivate().publicKey(), null, null, Duration.ZERO,
+            ips("10.0.2.0/24"))))), Errno.EADDRINUSE);
+    assertThat(wg.device("swg1")).isEqualTo(before); // the port went alone and first: the mark never changed
   }
 
   @Test

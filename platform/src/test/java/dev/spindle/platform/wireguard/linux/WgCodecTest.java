@@ -62,11 +62,15 @@ class WgCodecTest {
       "00 01 0000",                           // genlmsghdr: WG_CMD_GET_DEVICE, version 1
       "0800 0200 77673000");                  // WGDEVICE_A_IFNAME "wg0\0"
 
-  /** Attributes of WG_CMD_SET_DEVICE: key 0x11…, port 51820, replace peers, one peer replacing its allowed IPs. */
+  /** The first WG_CMD_SET_DEVICE of a change with a new port and more: the port alone. */
+  static final byte[] SET_WG0_PORT = hex(
+      "0800 0200 77673000",                   // WGDEVICE_A_IFNAME "wg0\0"
+      "0600 0600 6cca 0000");                 // WGDEVICE_A_LISTEN_PORT u16 51820 (host order) + 2 padding
+
+  /** The rest of it: key 0x11…, replace peers, one peer replacing its allowed IPs. */
   static final byte[] SET_WG0 = hex(
       "0800 0200 77673000",                   // WGDEVICE_A_IFNAME "wg0\0"
       "2400 0300", fill(0x11),                // WGDEVICE_A_PRIVATE_KEY, 32 bytes
-      "0600 0600 6cca 0000",                  // WGDEVICE_A_LISTEN_PORT u16 51820 (host order) + 2 padding
       "0800 0500 01000000",                   // WGDEVICE_A_FLAGS WGDEVICE_F_REPLACE_PEERS
       "9800 0880",                            // WGDEVICE_A_PEERS, nested, 152 bytes
       "  9400 0080",                          //   peer (array index 0), nested, 148 bytes
@@ -163,12 +167,18 @@ class WgCodecTest {
     var config = new WireguardConfig(key(0x11), 51820, null, true, List.of(WireguardPeerConfig.replacing(key(0x22),
         null, endpoint("10.0.0.2", 51820), Duration.ofSeconds(5), List.of(ip("10.10.0.2/32"), ip("fd00::2/128")))));
     List<byte[]> messages = WgCodec.setDeviceAttributes("wg0", config, WgCodec.DEFAULT_MESSAGE_LIMIT);
-    assertThat(messages).hasSize(1);
-    assertThat(HEX.formatHex(messages.getFirst())).isEqualTo(HEX.formatHex(SET_WG0));
+    assertThat(messages).extracting(HEX::formatHex).containsExactly(HEX.formatHex(SET_WG0_PORT),
+        HEX.formatHex(SET_WG0));
 
-    byte[] request = WgCodec.setDeviceRequest(FAMILY, 3, messages.getFirst());
+    byte[] request = WgCodec.setDeviceRequest(FAMILY, 3, messages.get(1));
     assertThat(HEX.formatHex(Arrays.copyOf(request, 20)))
-        .isEqualTo("e8000000" + "1500" + "0500" + "03000000" + "00000000" + "01010000"); // len 232, REQUEST|ACK, SET
+        .isEqualTo("e0000000" + "1500" + "0500" + "03000000" + "00000000" + "01010000"); // len 224, REQUEST|ACK, SET
+  }
+
+  @Test
+  void aPortAloneIsOneMessage() {
+    assertThat(WgCodec.setDeviceAttributes("wg0", new WireguardConfig(null, 51820, null, false, List.of()), 8192))
+        .extracting(HEX::formatHex).containsExactly(HEX.formatHex(SET_WG0_PORT));
   }
 
   @Test
@@ -202,7 +212,8 @@ class WgCodecTest {
   @Test
   void setAttributesDecodeBackAsTheDevice() throws Exception {
     // the set and get forms share their peer layout, so a set request reads back as the peers it configures
-    WireguardDevice device = WgCodec.decodeDevice("wg0", List.of(ByteBuffer.wrap(SET_WG0)));
+    WireguardDevice device = WgCodec.decodeDevice("wg0",
+        List.of(ByteBuffer.wrap(SET_WG0_PORT), ByteBuffer.wrap(SET_WG0)));
     assertThat(device.privateKey()).isEqualTo(key(0x11));
     assertThat(device.listenPort()).isEqualTo(51820);
     assertThat(device.peers()).singleElement().satisfies(p -> {

@@ -93,15 +93,23 @@ class WgConfigEncoderTest {
   }
 
   static void checkInvariants(List<byte[]> messages, WireguardConfig config, int limit) {
+    // a new port with anything else goes first and alone; then the device fields, once
+    boolean portAlone = config.listenPort() != null && (config.privateKey() != null || config.firewallMark() != null
+        || config.replacePeers() || !config.peers().isEmpty());
+    int head = portAlone ? 1 : 0;
     for (int i = 0; i < messages.size(); i++) {
       assertThat(HEADERS + messages.get(i).length).as("message %d size", i).isLessThanOrEqualTo(limit);
       Message m = inspect(messages.get(i));
       assertThat(m.deviceAttributes()).contains(WGDEVICE_A_IFNAME);
-      if (i > 0) {
+      if (portAlone && i == 0) {
+        assertThat(m.deviceAttributes()).containsOnly(WGDEVICE_A_IFNAME, WGDEVICE_A_LISTEN_PORT);
+      } else if (i > head) {
         assertThat(m.deviceAttributes()).as("message %d", i).containsOnly(WGDEVICE_A_IFNAME, WGDEVICE_A_PEERS);
       }
     }
-    Message first = inspect(messages.getFirst());
+    Message first = inspect(messages.get(head));
+    assertThat(first.deviceAttributes().contains(WGDEVICE_A_LISTEN_PORT))
+        .isEqualTo(!portAlone && config.listenPort() != null);
     assertThat(first.deviceAttributes().contains(WGDEVICE_A_FLAGS)).isEqualTo(config.replacePeers());
     assertThat(first.deviceAttributes().contains(WGDEVICE_A_PRIVATE_KEY)).isEqualTo(config.privateKey() != null);
     // every peer part after a peer's first is a continuation: key, UPDATE_ONLY, allowed IPs; never REPLACE_ALLOWEDIPS
@@ -132,7 +140,7 @@ class WgConfigEncoderTest {
     var config = new WireguardConfig(key(0x11), 51820, 7, true, peers);
     List<byte[]> messages = WgCodec.setDeviceAttributes("wg0", config, DEFAULT_MESSAGE_LIMIT);
 
-    assertThat(messages).hasSizeBetween(5, 8); // ~45 KB of peers in 8 KiB messages; wgctrl-go would send 300
+    assertThat(messages).hasSizeBetween(6, 9); // the port, then ~45 KB of peers in 8 KiB messages; wgctrl-go: 300
     checkInvariants(messages, config, DEFAULT_MESSAGE_LIMIT);
     WireguardDevice device = decode(messages);
     assertThat(device.privateKey()).isEqualTo(key(0x11));

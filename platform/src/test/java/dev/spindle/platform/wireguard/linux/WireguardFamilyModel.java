@@ -1,6 +1,7 @@
 package dev.spindle.platform.wireguard.linux;
 
 import dev.spindle.platform.network.Errno;
+import dev.spindle.platform.network.Iff;
 import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.Rtnetlink;
@@ -25,7 +26,7 @@ import java.util.function.IntFunction;
  * A model of the kernel's {@code wireguard} generic netlink family, in bytes: it parses {@code WG_CMD_SET_DEVICE}
  * requests and applies them as {@code drivers/net/wireguard/netlink.c} does (device fields, replace peers, per-peer
  * remove / update-only / replace-allowed-IPs, an allowed IP moving between peers, the device's own key ignored as a
- * peer), and answers {@code WG_CMD_GET_DEVICE} dumps split as the kernel splits them: later messages with only the
+ * peer, {@code EADDRINUSE} for a port another device that is up holds, after the firewall mark is set), and answers {@code WG_CMD_GET_DEVICE} dumps split as the kernel splits them: later messages with only the
  * index, the name and more peers, a peer's allowed IPs continued in the next message under its public key. Links come
  * from an {@link Rtnetlink} (a fake), as the kernel looks devices up among its links.
  *
@@ -53,6 +54,7 @@ final class WireguardFamilyModel implements GenlChannel {
   }
 
   private static final class Device {
+    int index;
     WireguardKey privateKey;
     int listenPort;
     int firewallMark;
@@ -121,6 +123,7 @@ final class WireguardFamilyModel implements GenlChannel {
     }
     int index = lookup(attrs.get(WgCodec.WGDEVICE_A_IFNAME), doing);
     Device device = devices.computeIfAbsent(index, i -> new Device());
+    device.index = index;
     switch (genl.header().command()) {
       case WgCodec.WG_CMD_GET_DEVICE -> {
         if ((m.header().flags() & NlMsg.NLM_F_DUMP) != NlMsg.NLM_F_DUMP) {
@@ -156,6 +159,14 @@ final class WireguardFamilyModel implements GenlChannel {
     throw new NetlinkException(Errno.ENODEV, doing);
   }
 
+  private boolean isUp(Device device) {
+    try {
+      return rtnl.links().stream().anyMatch(l -> l.index() == device.index && l.hasFlags(Iff.UP));
+    } catch (NetlinkException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private void set(Device device, Map<Integer, RtAttr> attrs, String doing) throws NetlinkException {
     int flags = attrs.containsKey(WgCodec.WGDEVICE_A_FLAGS) ? attrs.get(WgCodec.WGDEVICE_A_FLAGS).u32() : 0;
     if ((flags & ~WgCodec.WGDEVICE_F_REPLACE_PEERS) != 0) {
@@ -165,7 +176,13 @@ final class WireguardFamilyModel implements GenlChannel {
       device.firewallMark = attrs.get(WgCodec.WGDEVICE_A_FWMARK).u32();
     }
     if (attrs.containsKey(WgCodec.WGDEVICE_A_LISTEN_PORT)) {
-      device.listenPort = attrs.get(WgCodec.WGDEVICE_A_LISTEN_PORT).u16();
+      int port = attrs.get(WgCodec.WGDEVICE_A_LISTEN_PORT).u16();
+      // a device that is up binds its port at once; the fwmark above is already set when that fails
+      if (port != 0 && port != device.listenPort && isUp(device) && devices.values().stream()
+          .anyMatch(d -> d != device && d.listenPort == port && isUp(d))) {
+        throw new NetlinkException(Errno.EADDRINUSE, doing);
+      }
+      device.listenPort = port;
     }
     if ((flags & WgCodec.WGDEVICE_F_REPLACE_PEERS) != 0) {
       device.peers.clear();
