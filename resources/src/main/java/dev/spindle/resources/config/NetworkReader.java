@@ -6,6 +6,7 @@ import static dev.spindle.resources.config.YamlTree.items;
 import static dev.spindle.resources.config.YamlTree.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -236,7 +237,7 @@ final class NetworkReader {
 
   private void range(Node node, String path, long max, String what) {
     var value = YamlTree.integer(node);
-    if (value != null && (value.signum() < 0 || value.compareTo(java.math.BigInteger.valueOf(max)) > 0)) {
+    if (value != null && (value.signum() < 0 || value.compareTo(BigInteger.valueOf(max)) > 0)) {
       problems.error(node, path, Problems.shown(node, false), what + " must be between 0 and " + max);
     }
   }

@@ -8,6 +8,7 @@ import dev.spindle.resources.network.IpPrefix;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -46,7 +47,7 @@ final class WireguardConfigReader {
     int firewallMark = bounded("firewallMark", MAX_MARK, "wireguard firewall mark must be between 0 and 2147483647");
     var peers = new ArrayList<WireguardPeerConfig>();
     List<Node> entries = YamlTree.items(YamlTree.field(root, "peers"));
-    var seen = new java.util.HashMap<String, Integer>();
+    var seen = new HashMap<String, Integer>();
     for (int i = 0; i < entries.size(); i++) {
       WireguardPeerConfig peer = peer(entries.get(i), i);
       Integer first = peer.publicKey().isEmpty() ? null : seen.putIfAbsent(peer.publicKey(), i);
