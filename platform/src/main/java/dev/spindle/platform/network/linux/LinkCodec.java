@@ -72,7 +72,7 @@ public final class LinkCodec {
         case IFLA_IFALIAS -> link.alias(a.string());
         case IFLA_PERM_ADDRESS -> link.permanentAddr(a.bytes());
         case IFLA_LINKINFO -> {
-          for (RtAttr info : a.nested()) {
+          for (RtAttr info : LinkInfoCodec.readable(a)) {
             switch (info.type()) {
               case IFLA_INFO_KIND -> kind = info.string();
               case IFLA_INFO_DATA -> data = info;
@@ -98,11 +98,7 @@ public final class LinkCodec {
     }
     link.kind(kind);
     if (data != null) {
-      try {
-        link.info(LinkInfoCodec.decode(kind, data));
-      } catch (MalformedNetlinkException e) {
-        throw new MalformedNetlinkException("link " + ifi.index() + " " + kind + " data: " + e.getMessage());
-      }
+      link.info(LinkInfoCodec.decode(kind, data)); // lenient: odd kind data costs settings, not the link
     }
     return link.build();
   }
