@@ -90,8 +90,8 @@ public enum BondOption {
    * only the settings that differ from {@code current} (the kernel checks a setting's rules even when its value does
    * not change, so resending the mode of an up bond would be {@code EBUSY}, its {@code fail_over_mac} with ports
    * {@code ENOTEMPTY}). Never the delays while {@code miimon} is 0 ({@code EPERM}); after a new {@code miimon}, the
-   * delays again, since the kernel keeps them as multiples of it. No primary port (0) and the all-zero 802.3ad actor
-   * system are the kernel's defaults and are left out, as are ARP targets when there are none to add.
+   * delays again, since the kernel keeps them as multiples of it. Settings at a kernel default no mode change touches
+   * are left out of a new bond: no primary, no actor system, no ARP targets, {@code use_carrier} on.
    */
   public static List<BondOption> toSend(BondInfo wanted, BondInfo current) {
     boolean whole = current == null || current.mode() != wanted.mode();
@@ -101,19 +101,31 @@ public enum BondOption {
       if (!option.accepts(wanted.mode()) || option.isDelay() && wanted.miimon() == 0) {
         continue;
       }
-      boolean unchanged = !whole && option.value(wanted).equals(option.value(current))
+      boolean unchanged = current != null && option.value(wanted).equals(option.value(current))
           && !(option.isDelay() && newMiimon);
-      boolean defaultOnly = switch (option) {
-        case PRIMARY -> wanted.primaryIndex() == 0 && whole;
-        case AD_ACTOR_SYSTEM -> isZero(wanted.adActorSystem()) && whole;
-        case ARP_IP_TARGET -> wanted.arpIpTargets().isEmpty() && whole;
-        default -> false;
-      };
-      if (!unchanged && !defaultOnly) {
+      // a new mode resets some settings (arp_validate, miimon, ...), so all go again, but for the kernel's defaults
+      // that no mode touches, which need not be sent unless they change
+      boolean skip = whole ? option.leftOutAtDefault(wanted) && (current == null || unchanged) : unchanged;
+      if (!skip) {
         send.add(option);
       }
     }
     return List.copyOf(send);
+  }
+
+  /**
+   * The settings whose kernel default a new bond already has and that no mode change touches: no primary port (0),
+   * the all-zero actor system ("the bond's own MAC"), no ARP targets, and {@code use_carrier} on (which kernels that
+   * retired the option may be the only value they take).
+   */
+  private boolean leftOutAtDefault(BondInfo wanted) {
+    return switch (this) {
+      case PRIMARY -> wanted.primaryIndex() == 0;
+      case AD_ACTOR_SYSTEM -> isZero(wanted.adActorSystem());
+      case ARP_IP_TARGET -> wanted.arpIpTargets().isEmpty();
+      case USE_CARRIER -> wanted.useCarrier();
+      default -> false;
+    };
   }
 
   /** This setting's value in {@code b}, comparable with {@code equals} (addresses as hex text). */

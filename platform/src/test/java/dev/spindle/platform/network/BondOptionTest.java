@@ -16,6 +16,7 @@ import static dev.spindle.platform.network.BondOption.PEER_NOTIF_DELAY;
 import static dev.spindle.platform.network.BondOption.PRIMARY;
 import static dev.spindle.platform.network.BondOption.TLB_DYNAMIC_LB;
 import static dev.spindle.platform.network.BondOption.UPDELAY;
+import static dev.spindle.platform.network.BondOption.USE_CARRIER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -51,7 +52,9 @@ class BondOptionTest {
     for (Row row : List.of(
         new Row("802.3ad", LACP, List.of(MODE, MIIMON, UPDELAY, AD_LACP_RATE, AD_LACP_ACTIVE),
             List.of(ARP_INTERVAL, ARP_VALIDATE, MISSED_MAX, PACKETS_PER_SLAVE, PRIMARY, TLB_DYNAMIC_LB,
-                AD_ACTOR_SYSTEM, ARP_IP_TARGET)),
+                AD_ACTOR_SYSTEM, ARP_IP_TARGET, USE_CARRIER)),
+        new Row("use_carrier off", BondInfo.builder(0).useCarrier(false).build(), List.of(USE_CARRIER),
+            List.of(AD_LACP_RATE)),
         new Row("802.3ad without miimon", LACP.toBuilder().miimon(0).updelay(100).build(), List.of(MIIMON),
             List.of(UPDELAY, DOWNDELAY, PEER_NOTIF_DELAY)),
         new Row("active-backup with a primary and ARP targets", BondInfo.builder(BondInfo.ACTIVE_BACKUP).miimon(0)
@@ -86,5 +89,7 @@ class BondOptionTest {
     }
     assertThat(BondOption.toSend(backup, LACP)).as("a new mode: the whole bond, mode first")
         .isEqualTo(BondOption.toSend(backup, null)).startsWith(MODE);
+    assertThat(BondOption.toSend(backup, LACP.toBuilder().useCarrier(false).primaryIndex(2).build()))
+        .as("defaults no mode change touches go when the bond differs").contains(USE_CARRIER, PRIMARY);
   }
 }
