@@ -35,7 +35,8 @@ import java.util.function.UnaryOperator;
  * creates both ends (the peer registered first, with the lower index), VLANs and macvlans need a lower link and go
  * with it, a bridge or bond takes ports ({@code EOPNOTSUPP} for any other master, {@code EINVAL} for an unknown
  * one, {@code ELOOP} for a bridge in a bridge, {@code EPERM} for a bond port that is up), deleting a master releases
- * its ports. Carrier is derived: a veth has it when its peer is up, a bridge or bond when a port has it, a VLAN or
+ * its ports; a bond's settings are checked and applied as the bonding driver does ({@link FakeBond}: the settings
+ * {@link BondOption#toSend} picks, with the driver's errnos and side effects). Carrier is derived: a veth has it when its peer is up, a bridge or bond when a port has it, a VLAN or
  * macvlan when its lower link has it. {@link LinkMessage#info()} is what the kernel would dump. Renaming a link
  * that is up works, as since Linux 6.2 ({@link #refuseLiveRename()} brings back the older {@code EBUSY}); an alias
  * of a link that is down raises no event, as in the kernel. {@link #withoutKinds} stands for missing modules.

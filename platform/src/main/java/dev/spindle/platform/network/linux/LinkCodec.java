@@ -14,7 +14,8 @@ import java.util.List;
  * feed {@code LinkStatus} (numbers as in {@code linux/if_link.h}) into a {@link LinkMessage}, the kind data of {@code
  * IFLA_INFO_DATA} through {@link LinkInfoCodec}; every other attribute is skipped. Encodes the create, change and
  * delete requests of {@link LinkRequest} and {@link LinkChange}. Bad input throws {@link MalformedNetlinkException} and
- * nothing else.
+ * nothing else, except in the kind data ({@code IFLA_LINKINFO}), which decodes leniently: a part that does not parse
+ * is left out and the link still decodes.
  */
 public final class LinkCodec {
   public static final int RTM_NEWLINK = 16;
