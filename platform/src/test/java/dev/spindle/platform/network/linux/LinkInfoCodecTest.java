@@ -236,6 +236,20 @@ class LinkInfoCodecTest {
         .startsWith(BondInfoCodec.MODE, BondInfoCodec.MIIMON).contains(BondInfoCodec.ARP_INTERVAL);
   }
 
+  @Test
+  void aBondChangeRequestIsExactlyTheSettingsThatDiffer() {
+    BondInfo current = BondInfo.builder(BondInfo.IEEE_802_3AD).build();
+    byte[] request = LinkCodec.setRequest(3, 5,
+        LinkChange.NONE.withInfo(current.toBuilder().minLinks(2).lacpRate(1).build()), current);
+    assertThat(HEX.formatHex(request)).isEqualTo(
+        "44000000" + "1000" + "0500" + "03000000" + "00000000" // RTM_NEWLINK, REQUEST|ACK
+            + "00000000" + "05000000" + "00000000" + "00000000" // link 5, flags untouched
+            + "24001200" + "09000100" + "626f6e6400000000" // IFLA_LINKINFO, IFLA_INFO_KIND "bond"
+            + "14000200" // IFLA_INFO_DATA, in bond_changelink's order:
+            + "08001200" + "02000000" // IFLA_BOND_MIN_LINKS 2
+            + "05001500" + "01000000"); // IFLA_BOND_AD_LACP_RATE fast; no IFLA_BOND_MODE: EBUSY on an up bond
+  }
+
   private static List<Integer> bondTypes(BondInfo bond, BondInfo current) {
     byte[] request = current == null ? LinkCodec.createRequest(1, LinkRequest.of("b0", bond))
         : LinkCodec.setRequest(1, 5, LinkChange.NONE.withInfo(bond), current);
