@@ -4,6 +4,7 @@ import dev.spindle.platform.network.BondInfo;
 import dev.spindle.platform.network.BridgeInfo;
 import dev.spindle.platform.network.LinkInfo;
 import dev.spindle.platform.network.VlanInfo;
+import dev.spindle.platform.network.VrfInfo;
 import dev.spindle.resources.TalosEnum;
 import dev.spindle.resources.network.AdLacpActive;
 import dev.spindle.resources.network.AdSelect;
@@ -19,13 +20,16 @@ import dev.spindle.resources.network.IpAddr;
 import dev.spindle.resources.network.LacpRate;
 import dev.spindle.resources.network.LinkStatus;
 import dev.spindle.resources.network.PrimaryReselect;
+import dev.spindle.resources.network.RoutingTable;
 import dev.spindle.resources.network.StpSpec;
 import dev.spindle.resources.network.VlanProtocol;
 import dev.spindle.resources.network.VlanSpec;
+import dev.spindle.resources.network.VrfMasterSpec;
 import java.util.List;
 
 /**
- * The kind sections of a {@link LinkStatus} ({@code vlan}, {@code bridgeMaster}, {@code bondMaster}) from the kind
+ * The kind sections of a {@link LinkStatus} ({@code vlan}, {@code bridgeMaster}, {@code bondMaster},
+ * {@code vrfMaster}) from the kind
  * data rtnetlink reported ({@link LinkInfo}), as Talos's link status controller decodes {@code IFLA_INFO_DATA}. Pure.
  *
  * <p>A kernel number that Talos's enum has no name for (a newer kernel's hash policy, say) maps to the setting's
@@ -41,6 +45,7 @@ final class LinkInfoMapper {
       case VlanInfo vlan -> status.vlan(vlan(vlan));
       case BridgeInfo bridge -> status.bridgeMaster(bridgeMaster(bridge));
       case BondInfo bond -> status.bondMaster(bondMaster(bond));
+      case VrfInfo vrf -> status.vrfMaster(new VrfMasterSpec(RoutingTable.of(vrf.table())));
       case null, default -> {}
     }
   }

@@ -31,7 +31,7 @@ public final class LinkStatusMapper {
 
   /**
    * The status of one link, with the kind sections its kind data gives ({@link LinkInfoMapper}: vlan, bridgeMaster,
-   * bondMaster); the parts that need other links (the veth peer) stay empty.
+   * bondMaster, vrfMaster); the parts that need other links (the veth peer) stay empty.
    */
   public static LinkStatus map(LinkMessage link) {
     return builder(link).build();

@@ -9,6 +9,7 @@ import dev.spindle.platform.network.LinkInfo;
 import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.network.MacvlanInfo;
 import dev.spindle.platform.network.VlanInfo;
+import dev.spindle.platform.network.VrfInfo;
 import dev.spindle.platform.network.VxlanInfo;
 import dev.spindle.resources.network.AdLacpActive;
 import dev.spindle.resources.network.AdSelect;
@@ -24,9 +25,11 @@ import dev.spindle.resources.network.IpAddr;
 import dev.spindle.resources.network.LacpRate;
 import dev.spindle.resources.network.LinkStatus;
 import dev.spindle.resources.network.PrimaryReselect;
+import dev.spindle.resources.network.RoutingTable;
 import dev.spindle.resources.network.StpSpec;
 import dev.spindle.resources.network.VlanProtocol;
 import dev.spindle.resources.network.VlanSpec;
+import dev.spindle.resources.network.VrfMasterSpec;
 import dev.spindle.runtime.codec.ResourceYaml;
 import java.util.List;
 import java.util.Map;
@@ -113,12 +116,19 @@ class LinkInfoMapperTest {
   }
 
   @Test
+  void aVrfShowsItsTable() {
+    assertThat(status("vrf", new VrfInfo(123)).vrfMaster()).isEqualTo(new VrfMasterSpec(RoutingTable.of(123)));
+    assertThat(ResourceYaml.encodeSpec(status("vrf", new VrfInfo(123)))).contains("vrfMaster:\n    table: \"123\"\n");
+  }
+
+  @Test
   void kindsWithoutASectionAndLinksWithoutKindDataHaveNone() {
     for (LinkStatus s : List.of(status("macvlan", new MacvlanInfo(MacvlanInfo.BRIDGE)),
         status("vxlan", VxlanInfo.of(42, 4789)), status("bond", null), status("", null))) {
       assertThat(s.vlan()).isNull();
       assertThat(s.bridgeMaster()).isNull();
       assertThat(s.bondMaster()).isNull();
+      assertThat(s.vrfMaster()).isNull();
     }
   }
 }

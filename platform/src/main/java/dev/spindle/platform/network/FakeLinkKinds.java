@@ -17,6 +17,8 @@ final class FakeLinkKinds {
   private static final int VXLAN_DEFAULT_PORT = 8472;
   private static final int VXLAN_OVERHEAD = 50;
   private static final int VXLAN_OVERHEAD_V6 = 70;
+  /** vrf_setup(): IP6_MAX_MTU, 65535 plus the IPv6 header. */
+  private static final int VRF_MTU = 65575;
 
   private FakeLinkKinds() {}
 
@@ -105,6 +107,14 @@ final class FakeLinkKinds {
       case BondInfo bond -> {
         flags |= Iff.MASTER;
         reported = FakeBond.newlink(bond, doing);
+      }
+      case VrfInfo vrf -> {
+        if (vrf.table() == 0) {
+          throw new NetlinkException(Errno.EINVAL, doing + ": a VRF needs a table id");
+        }
+        flags = Iff.MASTER | Iff.NOARP;
+        mtu = VRF_MTU;
+        reported = vrf;
       }
     }
     return LinkMessage.builder(index, request.name()).type(type).flags(flags).hardwareAddr(mac)
@@ -218,6 +228,7 @@ final class FakeLinkKinds {
       case VlanInfo vlan -> link.info();
       case BondInfo bond -> FakeBond.changelink((BondInfo) link.info(), bond, link.hasFlags(Iff.UP),
           links.values().stream().anyMatch(p -> p.masterIndex() == link.index()), doing);
+      case VrfInfo vrf -> throw new NetlinkException(Errno.EOPNOTSUPP, doing + ": a VRF has no changelink");
       case DummyInfo dummy -> link.info();
       case WireguardInfo wg -> link.info();
       case VethInfo veth -> throw new IllegalStateException("refused above");
@@ -235,7 +246,7 @@ final class FakeLinkKinds {
 
   /** Whether {@code link} is a master other links can be enslaved to. */
   static boolean isMaster(LinkMessage link) {
-    return link.kind().equals("bridge") || link.kind().equals("bond");
+    return link.kind().equals("bridge") || link.kind().equals("bond") || link.kind().equals("vrf");
   }
 
   static byte[] randomMac() {

@@ -231,6 +231,21 @@ interface LinkWriteContract {
   }
 
   @Test
+  default void aVrfReportsItsTableAndTakesPorts() throws Exception {
+    LinkMessage vrf = create(LinkRequest.of("svrf0", new VrfInfo(10)));
+    assertThat(vrf.kind()).isEqualTo("vrf");
+    assertThat(vrf.info()).isEqualTo(new VrfInfo(10));
+    assertThat(vrf.hasFlags(Iff.MASTER | Iff.NOARP)).isTrue();
+    assertThat(vrf.mtu()).as("IP6_MAX_MTU").isEqualTo(65575);
+    LinkMessage port = create(LinkRequest.of("sv0", new VethInfo("sv1")));
+    rtnl().setLink(port.index(), LinkChange.NONE.withMaster(vrf.index()));
+    assertThat(rtnl().link("sv0").masterIndex()).isEqualTo(vrf.index());
+    assertThat(rtnl().link("sv0").slaveKind()).isEqualTo("vrf");
+    assertErrno(() -> rtnl().createLink(LinkRequest.of("svrf1", new VrfInfo(0))), Errno.EINVAL);
+    assertErrno(() -> rtnl().setLink(vrf.index(), LinkChange.NONE.withInfo(new VrfInfo(11))), Errno.EOPNOTSUPP);
+  }
+
+  @Test
   default void aDummyIsAnEtherLinkWithoutKindData() throws Exception {
     LinkMessage dummy = create(LinkRequest.of("sdm0", new DummyInfo()));
     assertThat(dummy.kind()).isEqualTo("dummy");

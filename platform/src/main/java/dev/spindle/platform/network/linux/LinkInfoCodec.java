@@ -7,6 +7,7 @@ import dev.spindle.platform.network.LinkInfo;
 import dev.spindle.platform.network.MacvlanInfo;
 import dev.spindle.platform.network.VethInfo;
 import dev.spindle.platform.network.VlanInfo;
+import dev.spindle.platform.network.VrfInfo;
 import dev.spindle.platform.network.VxlanInfo;
 import dev.spindle.platform.network.WireguardInfo;
 import java.nio.ByteBuffer;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
 /**
  * {@code IFLA_INFO_DATA} to and from {@link LinkInfo}, per kind (attribute numbers as in {@code linux/if_link.h} and
  * {@code linux/veth.h}); the bond's live in {@link BondInfoCodec}. Decoding knows the kinds whose drivers report
- * data (bridge, macvlan, vlan, vxlan, bond) and reads only the attributes the records hold. It is lenient, so that
+ * data (bridge, macvlan, vlan, vxlan, bond, vrf) and reads only the attributes the records hold. It is lenient, so that
  * one odd attribute (a driver's newer layout, a size this code does not expect) costs that attribute and not the
  * link, nor the whole dump: an attribute whose value does not parse is skipped, and a nest is read up to the first
  * attribute whose header is broken; the link keeps its kind and the settings that did parse.
@@ -33,6 +34,8 @@ final class LinkInfoCodec {
 
   static final int IFLA_VLAN_ID = 1;
   static final int IFLA_VLAN_PROTOCOL = 5;
+
+  static final int IFLA_VRF_TABLE = 1;
 
   static final int IFLA_VXLAN_ID = 1;
   static final int IFLA_VXLAN_GROUP = 2;
@@ -98,6 +101,7 @@ final class LinkInfoCodec {
         }
       }
       case BondInfo bond -> BondInfoCodec.encode(out, bond, change && current instanceof BondInfo b ? b : null);
+      case VrfInfo vrf -> RtAttr.putU32(out, IFLA_VRF_TABLE, vrf.table());
       case DummyInfo dummy -> {
         return false;
       }
@@ -116,6 +120,7 @@ final class LinkInfoCodec {
       case "vlan" -> vlan(data);
       case "vxlan" -> vxlan(data);
       case "bond" -> BondInfoCodec.decode(data);
+      case "vrf" -> vrf(data);
       default -> null;
     };
   }
@@ -158,6 +163,16 @@ final class LinkInfoCodec {
       }
     });
     return new BridgeInfo(stp[0], filtering[0]);
+  }
+
+  private static VrfInfo vrf(RtAttr data) {
+    int[] table = {0};
+    each(data, a -> {
+      if (a.type() == IFLA_VRF_TABLE) {
+        table[0] = a.u32();
+      }
+    });
+    return new VrfInfo(table[0]);
   }
 
   private static MacvlanInfo macvlan(RtAttr data) {

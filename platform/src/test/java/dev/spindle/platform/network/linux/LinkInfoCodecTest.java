@@ -12,6 +12,7 @@ import dev.spindle.platform.network.LinkRequest;
 import dev.spindle.platform.network.MacvlanInfo;
 import dev.spindle.platform.network.VethInfo;
 import dev.spindle.platform.network.VlanInfo;
+import dev.spindle.platform.network.VrfInfo;
 import dev.spindle.platform.network.VxlanInfo;
 import dev.spindle.platform.network.WireguardInfo;
 import java.io.InputStream;
@@ -121,6 +122,18 @@ class LinkInfoCodecTest {
         .minLinks(2).lpInterval(5).packetsPerSlave(4).lacpRate(1).adSelect(2).adActorSysPrio(100).adUserPortKey(7)
         .adActorSystem(HEX.parseHex("020000000099")).tlbDynamicLb(0).peerNotifyDelay(400).adLacpActive(0)
         .missedMax(5).build());
+  }
+
+  @Test
+  void handBuiltVrfDataDecodesAndARequestCarriesTheTable() {
+    LinkMessage vrf = decodeDump(link("vrf-blue", "vrf", d -> RtAttr.putU32(d, LinkInfoCodec.IFLA_VRF_TABLE, 1234)))
+        .getFirst();
+    assertThat(vrf.info()).isEqualTo(new VrfInfo(1234));
+    assertThat(HEX.formatHex(LinkCodec.createRequest(4, LinkRequest.of("vrf0", new VrfInfo(10))))).isEqualTo(
+        "44000000" + "1000" + "0506" + "04000000" + "00000000" + "00".repeat(16)
+            + "09000300" + "7672663000000000" // IFLA_IFNAME "vrf0"
+            + "18001200" + "08000100" + "76726600" // IFLA_LINKINFO, IFLA_INFO_KIND "vrf"
+            + "0c000200" + "08000100" + "0a000000"); // IFLA_INFO_DATA: IFLA_VRF_TABLE 10
   }
 
   @Test
@@ -371,7 +384,7 @@ class LinkInfoCodecTest {
   void randomAndTruncatedInputNeverEscapesAsAnythingButMalformed() throws Exception {
     Random random = new Random(0x11f0);
     byte[] golden = golden();
-    List<String> kinds = List.of("bridge", "macvlan", "vlan", "vxlan", "bond", "veth", "unknown");
+    List<String> kinds = List.of("bridge", "macvlan", "vlan", "vxlan", "bond", "vrf", "veth", "unknown");
     int decoded = 0;
     for (int i = 0; i < 10_000; i++) {
       byte[] input = switch (i % 3) {
