@@ -22,7 +22,8 @@ final class NodeControllers {
   static List<Controller> all(DaemonOptions options, OutboundHttp outbound) throws NetlinkException, IOException {
     Platform platform = options.platform();
     var all = new ArrayList<Controller>();
-    all.addAll(NetworkControllers.all(platform.rtnetlink(), platform.sysfs()));
+    NetworkPorts network = platform.networkPorts();
+    all.addAll(NetworkControllers.all(network.rtnetlink(), network.sysfs(), network.ethtool(), network.wireguard()));
     all.addAll(RuntimeControllers.all(platform.cmdline(options.stateDirectory())));
     all.addAll(FilesControllers.all(new LocalNodeFiles(Files.createDirectories(options.filesRoot()))));
     all.addAll(TimeControllers.all(platform.sntp(), platform.clock(options.setClock())));

@@ -1,6 +1,9 @@
 package dev.spindle.daemon;
 
+import dev.spindle.platform.network.FakeEthtool;
 import dev.spindle.platform.network.FakeRtnetlink;
+import dev.spindle.platform.network.linux.LinuxEthtool;
+import dev.spindle.platform.wireguard.UnavailableWireGuard;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.linux.LinuxRtnetlink;
 import dev.spindle.platform.network.Rtnetlink;
@@ -54,6 +57,20 @@ public enum Platform {
    */
   public Rtnetlink rtnetlink() throws NetlinkException {
     return this == LINUX ? LinuxRtnetlink.open() : FakeRtnetlink.simulatedNode();
+  }
+
+  /**
+   * The network ports: the kernel's rtnetlink, sysfs, ethtool and WireGuard on linux; on the simulated node fakes
+   * that share one fake kernel.
+   */
+  NetworkPorts networkPorts() throws NetlinkException {
+    if (this == LINUX) {
+      return new NetworkPorts(LinuxRtnetlink.open(), LinuxSysfs.system(), LinuxEthtool.open(),
+          new UnavailableWireGuard("no wireguard implementation was configured"));
+    }
+    FakeRtnetlink kernel = FakeRtnetlink.simulatedNode();
+    return new NetworkPorts(kernel, FakeSysfs.simulatedNode(), FakeEthtool.simulatedNode(kernel),
+        new UnavailableWireGuard("no wireguard implementation was configured"));
   }
 
   /** Link facts from sysfs (predictable names): the real {@code /sys}, or the simulated node's two virtio NICs. */
