@@ -33,7 +33,8 @@ import java.util.List;
  * data rtnetlink reported ({@link LinkInfo}), as Talos's link status controller decodes {@code IFLA_INFO_DATA}. Pure.
  *
  * <p>A kernel number that Talos's enum has no name for (a newer kernel's hash policy, say) maps to the setting's
- * default (the enum's zero value; {@code on} for {@code adLacpActive}) rather than failing: one odd setting must not cost the whole link its status. Kinds without a section here
+ * default (the enum's zero value; {@code on} for {@code adLacpActive}) rather than failing: one odd setting must not
+ * cost the whole link its status. Kinds without a section here
  * (macvlan, vxlan) or whose section needs another source (veth: the peer; wireguard: the device) are left out.
  */
 final class LinkInfoMapper {

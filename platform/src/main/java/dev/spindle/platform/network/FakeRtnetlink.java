@@ -37,7 +37,8 @@ import java.util.function.UnaryOperator;
  * one or a VRF in a VRF, {@code ELOOP} for a bridge in a bridge, {@code EPERM} for a bond port that is up), a VRF
  * needs a table ({@code EINVAL}) and cannot change it ({@code EOPNOTSUPP}), deleting a master releases
  * its ports; a bond's settings are checked and applied as the bonding driver does ({@link FakeBond}: the settings
- * {@link BondOption#toSend} picks, with the driver's errnos and side effects). Carrier is derived: a veth has it when its peer is up, a bridge or bond when a port has it, a VLAN or
+ * {@link BondOption#toSend} picks, with the driver's errnos and side effects). Carrier is derived: a veth has it when
+ * its peer is up, a bridge or bond when a port has it, a VLAN or
  * macvlan when its lower link has it. {@link LinkMessage#info()} is what the kernel would dump. Renaming a link
  * that is up works, as since Linux 6.2 ({@link #refuseLiveRename()} brings back the older {@code EBUSY}); an alias
  * of a link that is down raises no event, as in the kernel. {@link #withoutKinds} stands for missing modules.
