@@ -136,8 +136,8 @@ final class LinkConfigs {
               + before.masterName() + "\" and \"" + name + "\"");
         }
         if (bridged.containsKey(member)) {
-          warn.accept("bond/" + member, "link \"" + member + "\" is included in both bond \"" + bridged.get(member)
-              + "\" and bridge \"" + name + "\"");
+          warn.accept("bond/" + member, "link \"" + member + "\" is included in both bond \"" + name
+              + "\" and bridge \"" + bridged.get(member) + "\"");
         }
         bonded.put(member, new BondSlave(name, i));
       }
