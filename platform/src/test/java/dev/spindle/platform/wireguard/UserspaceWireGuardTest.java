@@ -8,10 +8,15 @@ import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.network.linux.LinuxRtnetlink;
 import dev.spindle.platform.network.linux.TestNamespace;
 import dev.spindle.runtime.testing.Prerequisites;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,7 +107,7 @@ class UserspaceWireGuardTest extends WireGuardContract {
     assertThat(wg.processes()).isEmpty();
 
     wg.deleteDevice(name);
-    assertThat(foreign.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).as("wireguard-go exits with its link")
+    assertThat(foreign.waitFor(5, TimeUnit.SECONDS)).as("wireguard-go exits with its link")
         .isTrue();
     assertThat(wg.devices()).doesNotContain(name);
   }
@@ -148,5 +153,76 @@ class UserspaceWireGuardTest extends WireGuardContract {
     wg.close();
     assertThat(pids.values()).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isEmpty());
     assertThat(rtnl.links()).extracting(LinkMessage::name).doesNotContain(a, b);
+  }
+
+  @Test
+  void wgReadsWhatTheAdapterWroteAndTheAdapterReadsWhatWgWrote() throws Exception {
+    String wgTool = Prerequisites.requireBinary("wg", "wireguard-tools").toString();
+    String name = newName();
+    wg.createDevice(name);
+    WireguardKey key = newPrivateKey();
+    WireguardKey peerKey = newPublicKey();
+    WireguardKey psk = WireguardKey.generatePreshared();
+    wg.configure(name, new WireguardConfig(key, 51850, 0x42, false, List.of(WireguardPeerConfig.replacing(peerKey, psk,
+        endpoint("2001:db8::7", 51851), Duration.ofSeconds(25), ips("10.7.0.0/16", "fd07::/64")))));
+    List<String> dump = run(wgTool, "show", name, "dump").lines().toList();
+    assertThat(dump).hasSize(2);
+    assertThat(dump.get(0)).isEqualTo(String.join("\t", key.base64(), key.publicKey().base64(), "51850", "0x42"));
+    List<String> peer = List.of(dump.get(1).split("\t"));
+    assertThat(peer.subList(0, 3)).containsExactly(peerKey.base64(), psk.base64(), "[2001:db8::7]:51851");
+    assertThat(peer.get(3).split(",")).containsExactlyInAnyOrder("10.7.0.0/16", "fd07::/64");
+    assertThat(peer.subList(4, 8)).containsExactly("0", "0", "0", "25");
+
+    WireguardKey other = newPublicKey();
+    run(wgTool, "set", name, "fwmark", "0", "peer", other.base64(), "allowed-ips", "10.9.0.0/24", "endpoint",
+        "192.0.2.9:9", "persistent-keepalive", "7");
+    WireguardDevice device = wg.device(name);
+    assertThat(device.firewallMark()).isZero();
+    WireguardPeer added = peer(device, other);
+    assertThat(added.allowedIps()).containsExactly(AllowedIp.parse("10.9.0.0/24"));
+    assertThat(added.endpoint()).isEqualTo(endpoint("192.0.2.9", 9));
+    assertThat(added.persistentKeepalive()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(peer(device, peerKey).presharedKey()).isEqualTo(psk);
+  }
+
+  @Test
+  void aJvmInsideTheNamespaceStartsWireguardGoThereWithTheDefaultCommand() throws Exception {
+    String name = newName();
+    String javaBinary = ProcessHandle.current().info().command().orElseThrow();
+    Process probe = new ProcessBuilder("ip", "netns", "exec", ns.name(), javaBinary, "--enable-native-access=ALL-UNNAMED",
+        "-cp", System.getProperty("java.class.path"), Probe.class.getName(), name).redirectErrorStream(true).start();
+    try (var out = new BufferedReader(new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8))) {
+      assertThat(out.readLine()).isEqualTo("ready tun [" + name + "]");
+      assertThat(rtnl.link(name).kind()).isEqualTo("tun");
+      assertThat(wg.devices()).contains(name);
+      probe.getOutputStream().close();
+      assertThat(probe.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(probe.exitValue()).isZero();
+    } finally {
+      probe.destroyForcibly();
+    }
+    assertThat(rtnl.links()).extracting(LinkMessage::name).doesNotContain(name);
+  }
+
+  /**
+   * Run by {@code ip netns exec NS java ...}: the adapter as the daemon makes it (rtnetlink of the JVM's namespace,
+   * plain {@code wireguard-go}); creates the device, says what it sees, and closes when its input ends.
+   */
+  public static final class Probe {
+    public static void main(String[] args) throws Exception {
+      try (var rtnl = LinuxRtnetlink.open(); var wg = new UserspaceWireGuard(rtnl)) {
+        wg.createDevice(args[0]);
+        System.out.println("ready " + rtnl.link(args[0]).kind() + " " + wg.devices());
+        System.out.flush();
+        System.in.transferTo(OutputStream.nullOutputStream());
+      }
+    }
+  }
+
+  private static String run(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
+    return output;
   }
 }
