@@ -300,9 +300,9 @@ public final class UapiCodec {
       switch (key) {
         case "preshared_key" -> presharedKey = WireguardKey.parseHex(value);
         case "endpoint" -> endpoint = parseEndpoint(value);
-        case "persistent_keepalive_interval" -> keepalive = Duration.ofSeconds(Integer.parseInt(value));
-        case "last_handshake_time_sec" -> handshakeSeconds = nonNegative(value);
-        case "last_handshake_time_nsec" -> handshakeNanos = nonNegative(value);
+        case "persistent_keepalive_interval" -> keepalive = Duration.ofSeconds(port(value));
+        case "last_handshake_time_sec" -> handshakeSeconds = atMost(value, Instant.MAX.getEpochSecond());
+        case "last_handshake_time_nsec" -> handshakeNanos = atMost(value, 999_999_999);
         case "rx_bytes" -> rxBytes = Long.parseUnsignedLong(value);
         case "tx_bytes" -> txBytes = Long.parseUnsignedLong(value);
         case "allowed_ip" -> allowedIps.add(AllowedIp.parse(value));
@@ -319,18 +319,19 @@ public final class UapiCodec {
     }
   }
 
+  /** A port or a keepalive interval: 16 bits unsigned. */
   private static int port(String value) {
     int port = Integer.parseInt(value);
     if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port out of range");
+      throw new IllegalArgumentException("out of range");
     }
     return port;
   }
 
-  private static long nonNegative(String value) {
+  private static long atMost(String value, long max) {
     long v = Long.parseLong(value);
-    if (v < 0) {
-      throw new IllegalArgumentException("negative");
+    if (v < 0 || v > max) {
+      throw new IllegalArgumentException("out of range");
     }
     return v;
   }

@@ -159,6 +159,16 @@ class UapiCodecTest {
         .isInstanceOf(WireguardException.class).hasMessage("reading wg0 " + where + ": EIO");
   }
 
+  @ParameterizedTest
+  @CsvSource({"last_handshake_time_sec, 31556889864403200", "last_handshake_time_nsec, 1000000000",
+      "last_handshake_time_sec, -1", "persistent_keepalive_interval, 65536", "rx_bytes, -1", "endpoint, [fd00::1]",
+      "allowed_ip, 10.2.0", "allowed_ip, example.com/24", "preshared_key, 00"})
+  void aPeerValueOutOfRangeIsEioNamingItsKey(String key, String value) {
+    String answer = "public_key=" + PUB2_HEX + "\n" + key + "=" + value + "\nerrno=0\n\n";
+    assertThatThrownBy(() -> UapiCodec.decodeGet("wg0", answer))
+        .hasMessage("reading wg0 (answer line 2: " + key + " does not parse): EIO");
+  }
+
   @Test
   void aPrivateKeyThatDoesNotParseIsNotEchoed() {
     String broken = "private_key=" + PRIV1_HEX.substring(2) + "\nerrno=0\n\n";
