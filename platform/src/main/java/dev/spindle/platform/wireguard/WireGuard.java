@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * WireGuard devices of this network namespace: read them and change them. Three implementations pass one contract
  * ({@code WireGuardContract}): the kernel's generic netlink family {@code wireguard}, the userspace UAPI socket of
- * {@code wireguard-go} (for nodes without the module), and {@code FakeWireGuard}.
+ * {@code wireguard-go} ({@link UserspaceWireGuard}, for nodes without the module), and {@link FakeWireGuard}.
  *
  * <p>Devices are links: {@link #createDevice} makes one the way the implementation can (an rtnetlink
  * {@code RTM_NEWLINK} of kind {@code wireguard} for the kernel, a {@code wireguard-go} process for userspace), and
@@ -21,7 +21,8 @@ public interface WireGuard extends AutoCloseable {
 
   /**
    * {@code wg set <name> ...}: applies {@code config} as one change. A peer change with {@code updateOnly} for a peer
-   * the device lacks is skipped. An invalid change ({@code EINVAL}) changes nothing.
+   * the device lacks is skipped, a removal of a missing peer does nothing. A refused change changes nothing: an
+   * invalid one ({@code EINVAL}) or one whose listen port another socket holds ({@code EADDRINUSE}).
    */
   void configure(String name, WireguardConfig config) throws WireguardException;
 
