@@ -7,6 +7,7 @@ import java.net.ConnectException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -48,6 +49,8 @@ final class UapiSocket {
       }
       key.interestOps(SelectionKey.OP_READ);
       return readAnswer(channel, selector, deadline, doing);
+    } catch (ClosedByInterruptException e) {
+      throw new WireguardException(Errno.EINTR, doing);
     } catch (IOException e) {
       throw new WireguardException(Errno.EIO, doing, e);
     }
@@ -110,6 +113,10 @@ final class UapiSocket {
   }
 
   private static void await(Selector selector, long deadline, String doing) throws IOException, WireguardException {
+    if (Thread.currentThread().isInterrupted()) {
+      // an interrupted thread's select returns at once: without this the loop would spin until the deadline
+      throw new WireguardException(Errno.EINTR, doing);
+    }
     long left = deadline - System.nanoTime();
     if (left <= 0 || selector.select(Math.max(1, left / 1_000_000)) == 0 && System.nanoTime() >= deadline) {
       throw new WireguardException(Errno.ETIMEDOUT, doing + " (no answer)");
