@@ -35,7 +35,7 @@ public abstract class WireGuardContract {
 
   /** A device name no other test of this JVM uses, at most 15 bytes. */
   protected static String newName() {
-    return "wgc" + COUNTER.incrementAndGet() + "x" + ProcessHandle.current().pid() % 100_000;
+    return "wgc" + COUNTER.incrementAndGet() + "x" + ProcessHandle.current().pid();
   }
 
   protected static WireguardKey newPrivateKey() {
