@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -36,7 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * an endpoint, a keepalive and an allowed /32) in one {@code set=1}; the peers are removed again before each
  * invocation, untimed. {@code changeOnePeer}: on a device with those 256 peers, one peer's allowed IPs are replaced
  * (alternating between two lists), what a minimal diff sends. {@code read256Peers}: {@code get=1} of that device, the
- * read a controller makes before it diffs.
+ * read a controller makes before it diffs. The peers keep alive every 5 s, as the generated mesh's do; wireguard-go
+ * then starts a handshake for every new peer at once (about half the time of {@code configure256Peers}), which
+ * {@code -p keepaliveSeconds=0} leaves out.
  *
  * <p>Targets (issue 7): 256 peers ≤ 100 ms, a one-peer change ≤ 10 ms. Needs root and wireguard-go: the trial makes
  * its own network namespace ({@code spindle-bench-wg-<pid>}), starts wireguard-go there and deletes it at the end.
@@ -56,6 +59,9 @@ public class WireguardUapiBenchmark {
   /** The namespace, the adapter and the 256-peer change, for the whole trial. */
   @State(Scope.Benchmark)
   public static class Node {
+    /** The peers' persistent keepalive; wireguard-go starts a handshake for each new peer with one (-p 0 to compare). */
+    @Param({"5"})
+    int keepaliveSeconds;
     String namespace;
     LinuxRtnetlink rtnl;
     UserspaceWireGuard wg;
@@ -75,7 +81,7 @@ public class WireguardUapiBenchmark {
       for (int i = 0; i < PEERS; i++) {
         WireguardKey key = WireguardKey.generatePrivate(random).publicKey();
         peerKeys.add(key);
-        peers.add(WireguardPeerConfig.replacing(key, null, endpoint(i), Duration.ofSeconds(5),
+        peers.add(WireguardPeerConfig.replacing(key, null, endpoint(i), Duration.ofSeconds(keepaliveSeconds),
             List.of(AllowedIp.parse("10.8." + i + ".1/32"))));
       }
       full = new WireguardConfig(WireguardKey.generatePrivate(random), 51820, null, false, peers);
@@ -136,9 +142,10 @@ public class WireguardUapiBenchmark {
       WireguardKey key = node.peerKeys.get(PEERS / 2);
       changes = new WireguardConfig[] {
           WireguardConfig.ofPeers(List.of(WireguardPeerConfig.replacing(key, null, Node.endpoint(PEERS / 2),
-              Duration.ofSeconds(5), List.of(AllowedIp.parse("10.8.128.1/32"), AllowedIp.parse("10.9.0.0/24"))))),
+              Duration.ofSeconds(node.keepaliveSeconds), List.of(AllowedIp.parse("10.8.128.1/32"),
+                  AllowedIp.parse("10.9.0.0/24"))))),
           WireguardConfig.ofPeers(List.of(WireguardPeerConfig.replacing(key, null, Node.endpoint(PEERS / 2),
-              Duration.ofSeconds(5), List.of(AllowedIp.parse("10.8.128.1/32")))))};
+              Duration.ofSeconds(node.keepaliveSeconds), List.of(AllowedIp.parse("10.8.128.1/32")))))};
       if (node.wg.device(name).peers().size() != PEERS) {
         throw new IllegalStateException("the device did not take " + PEERS + " peers");
       }
