@@ -204,6 +204,12 @@ public final class UserspaceWireGuard implements WireGuard {
     }
   }
 
+  /** wireguard-go's devices are tun links. */
+  @Override
+  public String linkKind() {
+    return "tun";
+  }
+
   /** Stops every wireguard-go this adapter started (their links go with them) and waits for each. */
   @Override
   public synchronized void close() {
@@ -240,7 +246,7 @@ public final class UserspaceWireGuard implements WireGuard {
     }
     if (links != null) {
       LinkMessage link = link(name, doing);
-      if (link == null || !link.kind().equals("tun")) {
+      if (link == null || !link.kind().equals(linkKind())) {
         throw new WireguardException(Errno.ENODEV, doing + " (no wireguard-go link of that name here)");
       }
     }
@@ -259,7 +265,7 @@ public final class UserspaceWireGuard implements WireGuard {
 
   private List<String> tunLinks(String doing) throws WireguardException {
     try {
-      return links.links().stream().filter(l -> l.kind().equals("tun")).map(LinkMessage::name).toList();
+      return links.links().stream().filter(l -> l.kind().equals(linkKind())).map(LinkMessage::name).toList();
     } catch (NetlinkException e) {
       throw new WireguardException(e.errno(), doing, e);
     }

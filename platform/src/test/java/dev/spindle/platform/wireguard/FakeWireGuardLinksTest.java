@@ -27,7 +27,7 @@ class FakeWireGuardLinksTest extends WireGuardContract {
   void aCreatedDeviceIsAWireguardLinkAsTheKernelMakesIt() throws Exception {
     fake.createDevice("wg0");
     LinkMessage link = rtnl.link("wg0");
-    assertThat(link.kind()).isEqualTo("wireguard");
+    assertThat(link.kind()).isEqualTo("wireguard").isEqualTo(fake.linkKind());
     assertThat(link.type()).isEqualTo(Arphrd.NONE).isEqualTo(65534);
     assertThat(link.mtu()).isEqualTo(1420);
     fake.deleteDevice("wg0");

@@ -81,7 +81,8 @@ class UserspaceWireGuardTest extends WireGuardContract {
     String name = newName();
     wg.createDevice(name);
     LinkMessage link = rtnl.link(name);
-    assertThat(link.kind()).isEqualTo("tun");
+    assertThat(link.kind()).isEqualTo("tun").isEqualTo(wg.linkKind());
+    assertThat(link.type()).isEqualTo(dev.spindle.platform.network.Arphrd.NONE);
     assertThat(link.mtu()).isEqualTo(1420);
     assertThat(wg.processes()).containsOnlyKeys(name);
     assertThat(wg.device(name).listenPort()).as("wireguard-go binds a port at once").isPositive();
