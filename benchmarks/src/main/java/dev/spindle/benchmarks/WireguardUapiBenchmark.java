@@ -59,7 +59,7 @@ public class WireguardUapiBenchmark {
   /** The namespace, the adapter and the 256-peer change, for the whole trial. */
   @State(Scope.Benchmark)
   public static class Node {
-    /** The peers' persistent keepalive; wireguard-go starts a handshake for each new peer with one (-p 0 to compare). */
+    /** The peers' keepalive: wireguard-go starts a handshake for each new peer with one ({@code -p} 0 to compare). */
     @Param({"5"})
     int keepaliveSeconds;
     String namespace;

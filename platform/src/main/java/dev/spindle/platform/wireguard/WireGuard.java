@@ -34,7 +34,8 @@ public interface WireGuard extends AutoCloseable {
 
   /**
    * The kind rtnetlink reports for the links of this implementation's devices: {@code wireguard} for the kernel's
-   * (and the fake's), {@code tun} for wireguard-go's (a tun device in TUN mode; its link type is none, as the kernel's).
+   * (and the fake's), {@code tun} for wireguard-go's (a tun device in TUN mode; its link type is none, as the
+   * kernel's).
    * A link of this kind is a WireGuard device only if {@link #devices()} lists it: another program's tun is not.
    */
   default String linkKind() {
