@@ -160,7 +160,10 @@ public final class UserspaceWireGuard implements WireGuard {
   private void awaitSocket(WireguardGoProcess process, String doing) throws WireguardException {
     long deadline = System.nanoTime() + startTimeout.toNanos();
     try {
-      while (!UapiSocket.answers(socket(process.name()))) {
+      // the socket directory is shared: a socket that answers may be another namespace's device of the same name
+      // (then ours exits, its socket being in use), so the device is ours once its link is here too
+      while (!UapiSocket.answers(socket(process.name())) || !process.alive() || links != null
+          && !linkKind().equals(kindOf(process.name(), doing))) {
         if (!process.alive()) {
           throw new WireguardException(Errno.EIO, doing + " (wireguard-go " + process.exitReport() + ")");
         }
@@ -250,6 +253,11 @@ public final class UserspaceWireGuard implements WireGuard {
         throw new WireguardException(Errno.ENODEV, doing + " (no wireguard-go link of that name here)");
       }
     }
+  }
+
+  private String kindOf(String name, String doing) throws WireguardException {
+    LinkMessage link = link(name, doing);
+    return link == null ? null : link.kind();
   }
 
   private LinkMessage link(String name, String doing) throws WireguardException {
