@@ -205,6 +205,34 @@ class UserspaceWireGuardTest extends WireGuardContract {
     assertThat(rtnl.links()).extracting(LinkMessage::name).doesNotContain(name);
   }
 
+  @Test
+  void nodesWithPrivateSocketDirectoriesUseTheSameDeviceName() throws Exception {
+    otherNs = TestNamespace.create();
+    String name = newName();
+    List<Process> nodes = new java.util.ArrayList<>();
+    try {
+      for (TestNamespace node : List.of(ns, otherNs)) {
+        // ip netns exec runs in a mount namespace of its own: a tmpfs there is that node's socket directory alone
+        String script = "mkdir -p /run/wireguard && mount -t tmpfs -o mode=0700 tmpfs /run/wireguard && exec \"$@\"";
+        nodes.add(new ProcessBuilder("ip", "netns", "exec", node.name(), "sh", "-c", script, "sh",
+            ProcessHandle.current().info().command().orElseThrow(), "--enable-native-access=ALL-UNNAMED", "-cp",
+            System.getProperty("java.class.path"), Probe.class.getName(), name).redirectErrorStream(true).start());
+      }
+      for (Process node : nodes) {
+        var out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(out.readLine()).isEqualTo("ready tun [" + name + "]");
+      }
+      assertThat(Files.exists(UserspaceWireGuard.DEFAULT_SOCKET_DIRECTORY.resolve(name + ".sock"))).isFalse();
+      for (Process node : nodes) {
+        node.getOutputStream().close();
+        assertThat(node.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(node.exitValue()).isZero();
+      }
+    } finally {
+      nodes.forEach(Process::destroyForcibly);
+    }
+  }
+
   /**
    * Run by {@code ip netns exec NS java ...}: the adapter as the daemon makes it (rtnetlink of the JVM's namespace,
    * plain {@code wireguard-go}); creates the device, says what it sees, and closes when its input ends.
