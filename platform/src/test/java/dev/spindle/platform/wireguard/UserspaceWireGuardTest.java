@@ -191,7 +191,8 @@ class UserspaceWireGuardTest extends WireGuardContract {
     String name = newName();
     String javaBinary = ProcessHandle.current().info().command().orElseThrow();
     Process probe = new ProcessBuilder("ip", "netns", "exec", ns.name(), javaBinary,
-        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Probe.class.getName(), name).redirectErrorStream(true).start();
+        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Probe.class.getName(), name)
+        .redirectErrorStream(true).start();
     try (var out = new BufferedReader(new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8))) {
       assertThat(out.readLine()).isEqualTo("ready tun [" + name + "]");
       assertThat(rtnl.link(name).kind()).isEqualTo("tun");
