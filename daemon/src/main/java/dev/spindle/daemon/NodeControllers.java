@@ -19,10 +19,10 @@ final class NodeControllers {
   private NodeControllers() {}
 
   /** {@code outbound}: the node's one outbound HTTP client, kept current by its controller. */
-  static List<Controller> all(DaemonOptions options, OutboundHttp outbound) throws NetlinkException, IOException {
+  static List<Controller> all(DaemonOptions options, OutboundHttp outbound, NetworkPorts network)
+      throws NetlinkException, IOException {
     Platform platform = options.platform();
     var all = new ArrayList<Controller>();
-    NetworkPorts network = platform.networkPorts();
     all.addAll(NetworkControllers.all(network.rtnetlink(), network.sysfs(), network.ethtool(), network.wireguard()));
     all.addAll(RuntimeControllers.all(platform.cmdline(options.stateDirectory())));
     all.addAll(FilesControllers.all(new LocalNodeFiles(Files.createDirectories(options.filesRoot()))));

@@ -3,7 +3,8 @@ package dev.spindle.daemon;
 import dev.spindle.platform.network.FakeEthtool;
 import dev.spindle.platform.network.FakeRtnetlink;
 import dev.spindle.platform.network.linux.LinuxEthtool;
-import dev.spindle.platform.wireguard.UnavailableWireGuard;
+import dev.spindle.platform.wireguard.FakeWireGuard;
+import dev.spindle.platform.wireguard.linux.LinuxWireGuard;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.linux.LinuxRtnetlink;
 import dev.spindle.platform.network.Rtnetlink;
@@ -65,12 +66,13 @@ public enum Platform {
    */
   NetworkPorts networkPorts() throws NetlinkException {
     if (this == LINUX) {
-      return new NetworkPorts(LinuxRtnetlink.open(), LinuxSysfs.system(), LinuxEthtool.open(),
-          new UnavailableWireGuard("no wireguard implementation was configured"));
+      Rtnetlink rtnl = LinuxRtnetlink.open();
+      // the kernel's WireGuard when its module answers, else wireguard-go, else one that says why it cannot
+      return new NetworkPorts(rtnl, LinuxSysfs.system(), LinuxEthtool.open(), LinuxWireGuard.open(rtnl));
     }
     FakeRtnetlink kernel = FakeRtnetlink.simulatedNode();
     return new NetworkPorts(kernel, FakeSysfs.simulatedNode(), FakeEthtool.simulatedNode(kernel),
-        new UnavailableWireGuard("no wireguard implementation was configured"));
+        new FakeWireGuard(kernel));
   }
 
   /** Link facts from sysfs (predictable names): the real {@code /sys}, or the simulated node's two virtio NICs. */

@@ -55,6 +55,7 @@ public class SpindleNode {
   private volatile ControllerRuntime runtime;
   private volatile Server server;
   private volatile OutboundHttp outbound;
+  private volatile NetworkPorts network;
   private volatile boolean ready;
 
   public boolean ready() {
@@ -79,7 +80,8 @@ public class SpindleNode {
 
     runtime = new ControllerRuntime(state, meters, RuntimeOptions.DEFAULT);
     outbound = new OutboundHttp();
-    List<Controller> controllers = NodeControllers.all(options, outbound);
+    network = options.platform().networkPorts();
+    List<Controller> controllers = NodeControllers.all(options, outbound, network);
     controllers.forEach(runtime::register);
     var store = new MachineConfigStore(options.stateDirectory());
     var applier = new NodeConfigApplier(state, new MachineConfigParsing(), new ConfigPreview(controllers), store);
@@ -190,6 +192,9 @@ public class SpindleNode {
     }
     if (runtime != null) {
       runtime.close();
+    }
+    if (network != null) {
+      network.close(); // after the controllers: nothing uses the ports any more
     }
     if (outbound != null) {
       outbound.close();

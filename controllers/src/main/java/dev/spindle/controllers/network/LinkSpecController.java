@@ -83,7 +83,8 @@ public final class LinkSpecController implements Controller, AutoCloseable {
   public Result reconcile(ReconcileContext ctx) throws NetlinkException {
     events.subscribe(ctx);
     List<LinkPlan.Desired> desired = HeldSpecs.hold(ctx, LinkSpec.DEFINITION, name(), LinkPlan.Desired::new);
-    var kernel = rtnl.links();
+    // a userspace WireGuard device is a tun link: the plan sees it as the wireguard link its spec describes
+    var kernel = new WireguardLinks(wireguard).normalise(rtnl.links());
     var names = new HashSet<String>();
     var byName = new HashMap<String, LinkMessage>();
     kernel.forEach(l -> {

@@ -99,12 +99,13 @@ public final class LinkStatusController implements Controller, AutoCloseable {
   public Result reconcile(ReconcileContext ctx) throws NetlinkException {
     events.subscribe(ctx);
     List<LinkMessage> links = rtnl.links();
+    var wireguardLinks = new WireguardLinks(wireguard);
     Set<String> present = new HashSet<>();
     for (LinkMessage link : links) {
       String key = link.index() + "/" + link.name();
       present.add(key);
       LinkStatus status = LinkStatusMapper.map(link, links, facts(key, link.name(), ctx), ethtool(link.name(), ctx));
-      if ("wireguard".equals(link.kind())) {
+      if (wireguardLinks.isDevice(link.kind(), link.name())) {
         status = withWireguard(status, link.name(), ctx);
       }
       ctx.put(Resource.of(LinkStatus.DEFINITION, Namespaces.NETWORK, link.name(), status));

@@ -56,8 +56,9 @@ public final class WireguardPeerStatusController implements Controller {
   public Result reconcile(ReconcileContext ctx) {
     boolean any = false;
     var failing = new HashSet<String>();
+    var wireguardLinks = new WireguardLinks(wireguard);
     for (Resource<LinkStatus> link : ctx.list(LinkStatus.DEFINITION)) {
-      if (!"wireguard".equals(link.spec().kind())) {
+      if (!wireguardLinks.isDevice(link.spec().kind(), link.id())) {
         continue;
       }
       any = true;
