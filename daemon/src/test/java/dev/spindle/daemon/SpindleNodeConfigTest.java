@@ -207,4 +207,31 @@ class SpindleNodeConfigTest {
         .hasMessageStartingWith("the machine configuration is invalid:\n" + file + ":3:3: v1alpha1: machine.typo");
     assertThat(dir.resolve("state/config.yaml")).doesNotExist();
   }
+
+  @Test
+  void theWireguardExampleMakesAConfiguredDeviceOnTheSimulatedNode() throws Exception {
+    node.start(options(Path.of("..", "examples", "wireguard.yaml")));
+    var types = List.of(LinkStatus.DEFINITION, dev.spindle.resources.network.WireguardPeerStatus.DEFINITION,
+        dev.spindle.resources.network.AddressStatus.DEFINITION);
+    String publicKey = dev.spindle.platform.wireguard.WireguardKey.parse(
+        "YGAmUc8i+hEkkIT24qxizREIqqXAZI2jarIfVLaI12M=").publicKey().base64();
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> withChannel(channel -> {
+      var state = new GrpcState(channel, new WireResources(ResourceRegistry.of(types)));
+      var wg0 = state.get(LinkStatus.DEFINITION, "wg0").spec();
+      assertThat(wg0.kind()).isEqualTo("wireguard");
+      assertThat(wg0.mtu()).isEqualTo(1420);
+      assertThat(wg0.wireguard().publicKey()).isEqualTo(publicKey);
+      assertThat(wg0.wireguard().privateKey()).isEmpty();
+      assertThat(wg0.wireguard().listenPort()).isEqualTo(51820);
+      assertThat(wg0.wireguard().peers()).extracting(p -> p.publicKey()).containsExactlyInAnyOrder(
+          "1H7OsUszUFuhYa1Yunt9k/XuiZKAox4pXm+lMCnQ5Cc=", "YmwBqrjvISiIFfpHRNPM2vONAldSyfMY9n3ADbzpLUc=");
+      assertThat(wg0.wireguard().peers()).allSatisfy(p -> assertThat(p.presharedKey()).isEmpty());
+      var peer = state.get(dev.spindle.resources.network.WireguardPeerStatus.DEFINITION,
+          "wg0/1H7OsUszUFuhYa1Yunt9k/XuiZKAox4pXm+lMCnQ5Cc=").spec();
+      assertThat(peer.endpoint()).isEqualTo("192.0.2.10:51820");
+      assertThat(peer.persistentKeepaliveInterval()).isEqualTo(Duration.ofSeconds(25));
+      assertThat(state.get(dev.spindle.resources.network.AddressStatus.DEFINITION, "wg0/10.8.0.1/24")).isNotNull();
+      return null;
+    }));
+  }
 }
