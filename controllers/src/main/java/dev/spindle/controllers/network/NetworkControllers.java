@@ -15,10 +15,15 @@ public final class NetworkControllers {
     return kernelAndConfig(rtnl, new LinkStatusController(rtnl));
   }
 
-  /** {@link #all(Rtnetlink)} with the link statuses' device facts from sysfs, and predictable interface names. */
+  /**
+   * {@link #all(Rtnetlink)} with the link statuses' device facts from sysfs, and predictable interface names: computed
+   * ({@link LinkNameStatusController}) and given to the links ({@link LinkRenameController}, off with
+   * {@code net.ifnames=0}).
+   */
   public static List<Controller> all(Rtnetlink rtnl, Sysfs sysfs) {
     var controllers = new ArrayList<>(kernelAndConfig(rtnl, new LinkStatusController(rtnl, sysfs)));
     controllers.add(new LinkNameStatusController(sysfs));
+    controllers.add(new LinkRenameController(rtnl));
     return List.copyOf(controllers);
   }
 
