@@ -3,6 +3,7 @@ package dev.spindle.controllers.network;
 import static dev.spindle.runtime.controller.Declaration.inputs;
 import static dev.spindle.runtime.controller.Declaration.outputs;
 
+import dev.spindle.controllers.config.ConfigSources;
 import dev.spindle.controllers.network.LinkRenamePlan.Rename;
 import dev.spindle.platform.network.Errno;
 import dev.spindle.platform.network.LinkChange;
@@ -12,11 +13,13 @@ import dev.spindle.platform.network.Rtnetlink;
 import dev.spindle.resources.network.LinkNameStatus;
 import dev.spindle.resources.network.LinkStatus;
 import dev.spindle.resources.network.Namespaces;
+import dev.spindle.resources.runtime.KernelCmdline;
 import dev.spindle.runtime.controller.Controller;
 import dev.spindle.runtime.controller.Declaration;
 import dev.spindle.runtime.controller.Input;
 import dev.spindle.runtime.controller.ReconcileContext;
 import dev.spindle.runtime.controller.Result;
+import dev.spindle.runtime.resource.Resource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +30,9 @@ import java.util.Optional;
  * a kernel-enumerated name; a link on a bus device, never the loopback or a logical link) is renamed through
  * {@link Rtnetlink#setLink} to the policy's name, and each rename is logged once ("renamed link eth0 to enp0s2 (policy
  * path)"). The kernel then marks the name renamed, so the {@code keep} policy holds it and nothing is renamed twice.
+ *
+ * <p>Nothing is renamed before the {@code KernelCmdline} resource exists, nor when it turns naming off: a status
+ * computed before the command line was read still says enabled, and a rename cannot be taken back.
  *
  * <p>A kernel before 6.2 refuses ({@code EBUSY}) to rename a link that is up: the link is taken down, renamed and
  * brought up again, which the log says. Taking it down drops its routes and IPv6 addresses, as {@code ip link set
@@ -49,11 +55,16 @@ public final class LinkRenameController implements Controller {
   @Override
   public Declaration declare() {
     return Declaration.of(inputs(Input.weak(LinkNameStatus.DEFINITION, Namespaces.NETWORK),
-        Input.weak(LinkStatus.DEFINITION, Namespaces.NETWORK)), outputs());
+        Input.weak(LinkStatus.DEFINITION, Namespaces.NETWORK), ConfigSources.KERNEL_CMDLINE), outputs());
   }
 
   @Override
   public Result reconcile(ReconcileContext ctx) throws NetlinkException {
+    Optional<Resource<KernelCmdline>> cmdline = ctx.find(KernelCmdline.DEFINITION, KernelCmdline.ID);
+    // a status computed before the command line was read says enabled: only the command line itself may allow it
+    if (cmdline.isEmpty() || !LinkNameStatusController.enabled(cmdline.get().spec().cmdline())) {
+      return Result.done();
+    }
     List<LinkMessage> links = rtnl.links();
     var failures = new NetlinkFailures();
     for (Rename r : LinkRenamePlan.plan(ctx.list(LinkNameStatus.DEFINITION), links)) {

@@ -61,6 +61,7 @@ class LinkRenameControllerNamespaceTest {
     sysfs.put(new NetDeviceFacts("veth-nic", nic.index(), nic.index(), 1, "", "02:00:00:00:00:05", 0, 1, 0, 0, "",
         List.of(pci), List.of(), "e1000e", "8086:10D3", "0000:00:05.0"));
 
+    h.create(MachineConfigs.cmdline("console=ttyS0"));
     h.register(new LinkStatusController(rtnl, sysfs));
     h.register(new LinkNameStatusController(sysfs));
     h.register(new LinkRenameController(rtnl));

@@ -33,6 +33,13 @@ class LinkRenameControllerTest {
   final ControllerHarness h = ControllerHarness.with();
 
   private void start() {
+    if (h.state().find(KernelCmdline.DEFINITION.pointer(KernelCmdline.ID)).isEmpty()) {
+      h.create(cmdline("console=ttyS0 talos.platform=metal"));
+    }
+    startWithoutCmdline();
+  }
+
+  private void startWithoutCmdline() {
     h.register(new LinkStatusController(kernel, sysfs));
     h.register(new LinkNameStatusController(sysfs));
     h.register(new LinkRenameController(kernel));
@@ -82,6 +89,20 @@ class LinkRenameControllerTest {
 
     h.updateSpec(KernelCmdline.DEFINITION, KernelCmdline.ID, new KernelCmdline("console=ttyS0 net.ifnames=1"));
     awaitNames("lo", "enp0s2", "enp0s3");
+  }
+
+  @Test
+  void nothingIsRenamedBeforeTheCommandLineIsKnownNorWhenItTurnsNamingOff() throws Exception {
+    startWithoutCmdline();
+    h.awaitSpec(LinkNameStatus.DEFINITION, "eth0", s -> assertThat(s.enabled()).as("no cmdline: not off").isTrue());
+    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(names()).containsExactly("lo", "eth0", "eth1"));
+
+    // the statuses still say enabled when the command line arrives: the command line itself must stop the renames
+    h.create(cmdline("net.ifnames=0"));
+    h.awaitSpec(LinkNameStatus.DEFINITION, "eth1", s -> assertThat(s.enabled()).isFalse());
+    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(names()).containsExactly("lo", "eth0", "eth1"));
   }
 
   @Test

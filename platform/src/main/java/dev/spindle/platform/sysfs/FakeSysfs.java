@@ -102,7 +102,12 @@ public final class FakeSysfs implements Sysfs {
 
   /** The simulated node's sysfs following {@code kernel}'s names, so it shows the NICs under the names they get. */
   public static FakeSysfs simulatedNode(FakeRtnetlink kernel) {
-    return withSimulatedNode(following(kernel::indexOf));
+    return simulatedNode(kernel::indexOf);
+  }
+
+  /** The simulated node's sysfs following the names {@code kernel} resolves (e.g. {@link LinkIndex#of(Rtnetlink)}). */
+  public static FakeSysfs simulatedNode(LinkIndex kernel) {
+    return withSimulatedNode(following(kernel));
   }
 
   private static FakeSysfs withSimulatedNode(FakeSysfs sysfs) {
