@@ -10,6 +10,7 @@ import dev.spindle.controllers.runtime.OutboundHttp;
 import dev.spindle.controllers.runtime.OutboundHttpController;
 import dev.spindle.controllers.time.TimeControllers;
 import dev.spindle.platform.network.NetlinkException;
+import dev.spindle.platform.network.Rtnetlink;
 import dev.spindle.runtime.controller.Controller;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ final class NodeControllers {
   static List<Controller> all(DaemonOptions options, OutboundHttp outbound) throws NetlinkException, IOException {
     Platform platform = options.platform();
     var all = new ArrayList<Controller>();
-    all.addAll(NetworkControllers.all(platform.rtnetlink(), platform.sysfs()));
+    Rtnetlink rtnl = platform.rtnetlink();
+    all.addAll(NetworkControllers.all(rtnl, platform.sysfs(rtnl)));
     all.addAll(RuntimeControllers.all(platform.cmdline(options.stateDirectory())));
     all.addAll(FilesControllers.all(new LocalNodeFiles(Files.createDirectories(options.filesRoot()))));
     all.addAll(TimeControllers.all(platform.sntp(), platform.clock(options.setClock())));

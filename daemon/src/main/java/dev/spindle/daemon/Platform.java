@@ -50,15 +50,19 @@ public enum Platform {
 
   /**
    * The netlink port of this platform: the kernel's, through FFM, or for the simulated node a behavioural fake with a
-   * plausible set of links ({@code lo}, {@code eth0} up, {@code eth1} down).
+   * plausible set of links ({@code lo}, {@code eth0} up, {@code eth1} down, as the kernel names them; the network
+   * controllers rename the NICs to {@code enp0s2} and {@code enp0s3} unless {@code net.ifnames=0}).
    */
   public Rtnetlink rtnetlink() throws NetlinkException {
     return this == LINUX ? LinuxRtnetlink.open() : FakeRtnetlink.simulatedNode();
   }
 
-  /** Link facts from sysfs (predictable names): the real {@code /sys}, or the simulated node's two virtio NICs. */
-  public Sysfs sysfs() {
-    return this == LINUX ? LinuxSysfs.system() : FakeSysfs.simulatedNode();
+  /**
+   * Link facts from sysfs (predictable names): the real {@code /sys}, or the simulated node's two virtio NICs, which
+   * follow the renames of {@code rtnl} (this platform's {@link #rtnetlink()}) as real sysfs does.
+   */
+  public Sysfs sysfs(Rtnetlink rtnl) {
+    return this == LINUX ? LinuxSysfs.system() : FakeSysfs.simulatedNode(FakeSysfs.LinkIndex.of(rtnl));
   }
 
   /**
