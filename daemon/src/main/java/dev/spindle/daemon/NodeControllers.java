@@ -10,7 +10,6 @@ import dev.spindle.controllers.runtime.OutboundHttp;
 import dev.spindle.controllers.runtime.OutboundHttpController;
 import dev.spindle.controllers.time.TimeControllers;
 import dev.spindle.platform.network.NetlinkException;
-import dev.spindle.platform.network.Rtnetlink;
 import dev.spindle.runtime.controller.Controller;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +22,8 @@ final class NodeControllers {
   static List<Controller> all(DaemonOptions options, OutboundHttp outbound) throws NetlinkException, IOException {
     Platform platform = options.platform();
     var all = new ArrayList<Controller>();
-    Rtnetlink rtnl = platform.rtnetlink();
-    all.addAll(NetworkControllers.all(rtnl, platform.sysfs(rtnl)));
+    NetworkPorts network = platform.networkPorts();
+    all.addAll(NetworkControllers.all(network.rtnetlink(), network.sysfs(), network.ethtool(), network.wireguard()));
     all.addAll(RuntimeControllers.all(platform.cmdline(options.stateDirectory())));
     all.addAll(FilesControllers.all(new LocalNodeFiles(Files.createDirectories(options.filesRoot()))));
     all.addAll(TimeControllers.all(platform.sntp(), platform.clock(options.setClock())));

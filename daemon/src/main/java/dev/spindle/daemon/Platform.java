@@ -1,6 +1,9 @@
 package dev.spindle.daemon;
 
+import dev.spindle.platform.network.FakeEthtool;
 import dev.spindle.platform.network.FakeRtnetlink;
+import dev.spindle.platform.network.linux.LinuxEthtool;
+import dev.spindle.platform.wireguard.UnavailableWireGuard;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.linux.LinuxRtnetlink;
 import dev.spindle.platform.network.Rtnetlink;
@@ -50,19 +53,30 @@ public enum Platform {
 
   /**
    * The netlink port of this platform: the kernel's, through FFM, or for the simulated node a behavioural fake with a
-   * plausible set of links ({@code lo}, {@code eth0} up, {@code eth1} down, as the kernel names them; the network
-   * controllers rename the NICs to {@code enp0s2} and {@code enp0s3} unless {@code net.ifnames=0}).
+   * plausible set of links ({@code lo}, {@code eth0} up, {@code eth1} down).
    */
   public Rtnetlink rtnetlink() throws NetlinkException {
     return this == LINUX ? LinuxRtnetlink.open() : FakeRtnetlink.simulatedNode();
   }
 
   /**
-   * Link facts from sysfs (predictable names): the real {@code /sys}, or the simulated node's two virtio NICs, which
-   * follow the renames of {@code rtnl} (this platform's {@link #rtnetlink()}) as real sysfs does.
+   * The network ports: the kernel's rtnetlink, sysfs, ethtool and WireGuard on linux; on the simulated node fakes
+   * that share one fake kernel (its sysfs follows the kernel's renames, as real sysfs does, so the NICs the network
+   * controllers rename to {@code enp0s2} and {@code enp0s3} keep their device facts).
    */
-  public Sysfs sysfs(Rtnetlink rtnl) {
-    return this == LINUX ? LinuxSysfs.system() : FakeSysfs.simulatedNode(FakeSysfs.LinkIndex.of(rtnl));
+  NetworkPorts networkPorts() throws NetlinkException {
+    if (this == LINUX) {
+      return new NetworkPorts(LinuxRtnetlink.open(), LinuxSysfs.system(), LinuxEthtool.open(),
+          new UnavailableWireGuard("no wireguard implementation was configured"));
+    }
+    FakeRtnetlink kernel = FakeRtnetlink.simulatedNode();
+    return new NetworkPorts(kernel, FakeSysfs.simulatedNode(kernel), FakeEthtool.simulatedNode(kernel),
+        new UnavailableWireGuard("no wireguard implementation was configured"));
+  }
+
+  /** Link facts from sysfs (predictable names): the real {@code /sys}, or the simulated node's two virtio NICs. */
+  public Sysfs sysfs() {
+    return this == LINUX ? LinuxSysfs.system() : FakeSysfs.simulatedNode();
   }
 
   /**

@@ -71,12 +71,14 @@ public final class AddressConfigController extends ConfigController<AddressSpec>
     cmdline.read(sources).ifPresent(settings -> settings.linkConfigs().forEach(link -> link.address()
         .ifPresent(address -> add(specs, AddressSpec.permanent(address, link.linkName(), Scope.GLOBAL,
             ConfigLayer.CMDLINE)))));
+    // legacy interface names resolve as the link stage resolves them: through altnames and aliases
+    LinkResolver resolver = LinkDocuments.resolver(sources);
     devices(sources).forEach((id, device) -> {
       JsonNode entry = device.device().tree();
       if (entry.path("ignore").asBoolean(false)) {
         return;
       }
-      String link = device.device().interfaceName();
+      String link = resolver.resolve(device.device().interfaceName());
       configured(specs, link, entry, "DeviceConfigSpec " + id);
       JsonNode vlans = entry.path("vlans");
       for (int i = 0; i < vlans.size(); i++) {
@@ -85,7 +87,6 @@ public final class AddressConfigController extends ConfigController<AddressSpec>
             "DeviceConfigSpec " + id + " vlans[" + i + "]");
       }
     });
-    LinkResolver resolver = LinkDocuments.resolver(sources);
     for (LinkDocument document : LinkDocuments.documents(sources)) {
       String link = resolver.resolve(document.name());
       for (LinkAddressConfig address : document.common().addresses()) {

@@ -4,17 +4,27 @@ import static dev.spindle.runtime.controller.Declaration.inputs;
 import static dev.spindle.runtime.controller.Declaration.outputs;
 
 import dev.spindle.platform.network.Errno;
+import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.Rtnetlink;
+import dev.spindle.platform.network.WireguardInfo;
+import dev.spindle.platform.wireguard.UnavailableWireGuard;
+import dev.spindle.platform.wireguard.WireGuard;
+import dev.spindle.platform.wireguard.WireguardException;
+import dev.spindle.resources.network.LinkRefresh;
 import dev.spindle.resources.network.LinkSpec;
 import dev.spindle.resources.network.Namespaces;
 import dev.spindle.runtime.controller.Controller;
 import dev.spindle.runtime.controller.Declaration;
 import dev.spindle.runtime.controller.Input;
+import dev.spindle.runtime.controller.Output;
 import dev.spindle.runtime.controller.ReconcileContext;
 import dev.spindle.runtime.controller.Result;
+import dev.spindle.runtime.resource.Resource;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -30,23 +40,43 @@ import org.slf4j.Logger;
  * A refusal fails the pass with every refusal attached (the runtime retries with backoff); nothing else in the pass
  * is skipped because of it.
  *
+ * <p>WireGuard links are made and removed through the {@link WireGuard} port (a kernel link, or a {@code wireguard-go}
+ * process on a node without the module), and once a device exists its keys, port, mark and peers are brought to the
+ * spec with the smallest change ({@link WireguardPlan}): peers that match are not touched, so their sessions survive.
+ * After a change the controller bumps {@link LinkRefresh} {@code wireguard}, since WireGuard raises no netlink event.
+ *
  * <p>Which logical links Spindle created is kept in memory: after a restart, links an earlier run created count as
  * someone else's and are configured but never deleted.
  */
 public final class LinkSpecController implements Controller, AutoCloseable {
   private final Rtnetlink rtnl;
+  private final WireGuard wireguard;
+  private final WireguardPlan.Resolver resolver;
   private final KernelResync events;
   private final Set<String> created = new HashSet<>();
   private final Set<String> reported = new HashSet<>();
 
+  /** Without WireGuard: a WireGuard link in a spec fails with the reason. */
   public LinkSpecController(Rtnetlink rtnl) {
+    this(rtnl, new UnavailableWireGuard("no wireguard implementation was configured"));
+  }
+
+  public LinkSpecController(Rtnetlink rtnl, WireGuard wireguard) {
+    this(rtnl, wireguard, WireguardPlan::resolve);
+  }
+
+  /** With a resolver for peer endpoints given as names (tests resolve without DNS). */
+  LinkSpecController(Rtnetlink rtnl, WireGuard wireguard, WireguardPlan.Resolver resolver) {
     this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
+    this.wireguard = Objects.requireNonNull(wireguard, "wireguard");
+    this.resolver = Objects.requireNonNull(resolver, "resolver");
     this.events = new KernelResync(rtnl, "link", KernelResync.Kind.LINKS);
   }
 
   @Override
   public Declaration declare() {
-    return Declaration.of(inputs(Input.strong(LinkSpec.DEFINITION, Namespaces.NETWORK)), outputs());
+    return Declaration.of(inputs(Input.strong(LinkSpec.DEFINITION, Namespaces.NETWORK)),
+        outputs(Output.exclusive(LinkRefresh.DEFINITION)));
   }
 
   @Override
@@ -55,7 +85,11 @@ public final class LinkSpecController implements Controller, AutoCloseable {
     List<LinkPlan.Desired> desired = HeldSpecs.hold(ctx, LinkSpec.DEFINITION, name(), LinkPlan.Desired::new);
     var kernel = rtnl.links();
     var names = new HashSet<String>();
-    kernel.forEach(l -> names.add(l.name()));
+    var byName = new HashMap<String, LinkMessage>();
+    kernel.forEach(l -> {
+      names.add(l.name());
+      byName.put(l.name(), l);
+    });
     created.retainAll(names); // a created link that went away is no longer ours to delete
     LinkPlan.Result plan = LinkPlan.plan(desired, kernel, Set.copyOf(created));
 
@@ -66,14 +100,49 @@ public final class LinkSpecController implements Controller, AutoCloseable {
         continue;
       }
       try {
-        apply(step, ctx.logger());
+        apply(step, byName, ctx.logger());
       } catch (NetlinkException e) {
         failed.add(step.specId());
         failures.add(new NetlinkException(e.number(), describe(step)));
+      } catch (WireguardException e) {
+        failed.add(step.specId());
+        failures.add(new NetlinkException(e.errno(), e.doing()));
       } catch (IllegalArgumentException e) {
         failed.add(step.specId());
         report(ctx.logger(), "unsupported/" + step.specId(), e.getMessage());
       }
+    }
+    var remade = new HashSet<String>(); // created or replaced in this pass: configured on the next, as it exists
+    plan.steps().stream().filter(step -> !(step instanceof LinkPlan.Change)).forEach(s -> remade.add(s.specId()));
+    boolean reconfigured = false;
+    for (LinkPlan.Desired d : desired) {
+      LinkSpec spec = d.spec();
+      if (d.tearingDown() || !spec.kind().equals("wireguard") || spec.wireguard() == null
+          || !byName.containsKey(spec.name()) || remade.contains(d.id())) {
+        continue;
+      }
+      try {
+        var change = WireguardPlan.diff(spec.name(), spec.wireguard(), wireguard.device(spec.name()), resolver);
+        if (change.isPresent()) {
+          wireguard.configure(spec.name(), change.get());
+          reconfigured = true;
+          ctx.logger().info("reconfigured wireguard link {} ({} peer changes)", spec.name(),
+              change.get().peers().size());
+        }
+      } catch (WireguardException e) {
+        failed.add(d.id());
+        failures.add(new NetlinkException(e.errno(), e.doing()));
+      } catch (IllegalArgumentException e) {
+        failed.add(d.id());
+        report(ctx.logger(), "wireguard/" + d.id(), "wireguard link " + spec.name() + " cannot be configured: "
+            + e.getMessage());
+      }
+    }
+    if (reconfigured) {
+      var current = ctx.find(LinkRefresh.DEFINITION, Namespaces.NETWORK, LinkRefresh.WIREGUARD);
+      long generation = current.map(r -> r.spec().generation()).orElse(0L) + 1;
+      ctx.put(Resource.of(LinkRefresh.DEFINITION, Namespaces.NETWORK, LinkRefresh.WIREGUARD,
+          new LinkRefresh(generation)));
     }
     HeldSpecs.release(ctx, LinkSpec.DEFINITION, name(), plan.released(), failed);
     var topics = new HashSet<String>();
@@ -91,18 +160,32 @@ public final class LinkSpecController implements Controller, AutoCloseable {
     return Result.done();
   }
 
-  private void apply(LinkPlan.Step step, Logger logger) throws NetlinkException {
+  private void apply(LinkPlan.Step step, Map<String, LinkMessage> byName, Logger logger)
+      throws NetlinkException, WireguardException {
     switch (step) {
       case LinkPlan.Create create -> {
-        rtnl.createLink(create.request());
+        if (create.request().info() instanceof WireguardInfo) {
+          wireguard.createDevice(create.request().name()); // the kernel's link, or a wireguard-go process
+        } else {
+          rtnl.createLink(create.request());
+        }
         created.add(create.request().name());
         logger.info("created link {} ({})", create.request().name(), create.request().info().kind());
       }
       case LinkPlan.Delete delete -> {
+        LinkMessage link = byName.get(delete.name());
         try {
-          rtnl.deleteLink(delete.index());
+          if (link != null && "wireguard".equals(link.kind())) {
+            wireguard.deleteDevice(delete.name());
+          } else {
+            rtnl.deleteLink(delete.index());
+          }
         } catch (NetlinkException e) {
           if (e.errno() != Errno.ENODEV) { // gone already: what the step wanted
+            throw e;
+          }
+        } catch (WireguardException e) {
+          if (e.errno() != Errno.ENODEV) {
             throw e;
           }
         }

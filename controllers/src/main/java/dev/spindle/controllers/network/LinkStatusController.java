@@ -3,15 +3,23 @@ package dev.spindle.controllers.network;
 import static dev.spindle.runtime.controller.Declaration.inputs;
 import static dev.spindle.runtime.controller.Declaration.outputs;
 
+import dev.spindle.platform.network.Errno;
+import dev.spindle.platform.network.Ethtool;
+import dev.spindle.platform.network.EthtoolFacts;
 import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.Rtnetlink;
 import dev.spindle.platform.sysfs.NetDeviceFacts;
 import dev.spindle.platform.sysfs.Sysfs;
+import dev.spindle.platform.wireguard.UnavailableWireGuard;
+import dev.spindle.platform.wireguard.WireGuard;
+import dev.spindle.platform.wireguard.WireguardException;
+import dev.spindle.resources.network.LinkRefresh;
 import dev.spindle.resources.network.LinkStatus;
 import dev.spindle.resources.network.Namespaces;
 import dev.spindle.runtime.controller.Controller;
 import dev.spindle.runtime.controller.Declaration;
+import dev.spindle.runtime.controller.Input;
 import dev.spindle.runtime.controller.Output;
 import dev.spindle.runtime.controller.ReconcileContext;
 import dev.spindle.runtime.controller.Result;
@@ -29,7 +37,11 @@ import java.util.Objects;
 /**
  * Keeps one {@link LinkStatus} per kernel link (id = link name), as Talos's {@code network.LinkStatusController}.
  *
- * <p>It has no inputs: the kernel is its input. On its first reconcile it subscribes to link events, and every event
+ * <p>Its input is the kernel, plus {@link LinkRefresh}, which the link spec controller bumps after configuring a
+ * WireGuard device (that raises no netlink event). A WireGuard link's {@code wireguard} section is read from the
+ * {@link WireGuard} port: public key, port, mark and peers, never the private key.
+ *
+ * <p>The kernel is its main input. On its first reconcile it subscribes to link events, and every event
  * (or a lost-events error) fires the controller's {@link Trigger}; each reconcile then dumps all links and writes what
  * exists (level-triggered, so an event only says "look again"). Links that are gone are destroyed by the runtime's
  * cleanup of untouched outputs. Bursts of events coalesce into one reconcile in the runtime, which replaces Talos's
@@ -38,13 +50,17 @@ import java.util.Objects;
  * <p>The device facts (bus path, driver, PCI ids and names) come from the {@link Sysfs} port, read once per link (by
  * index and name) and kept while the link lives, so a resync of many links costs no sysfs reads.
  *
- * <p>Not yet as in Talos: it does not wait for udev to settle (DevicesStatus) nor watch LinkSpecs, and it has no
- * ethtool data (see {@link LinkStatusMapper}).
+ * <p>Carrier, speed, duplex, port and the driver's versions come from the {@link Ethtool} port on every pass. Not yet
+ * as in Talos: it does not wait for udev to settle (DevicesStatus), watch LinkSpecs, or join ethtool's netlink
+ * {@code monitor} group, so a speed change without a link event shows on the next event.
  */
 public final class LinkStatusController implements Controller, AutoCloseable {
   private final Rtnetlink rtnl;
   private final Sysfs sysfs;
+  private final Ethtool ethtool;
+  private final WireGuard wireguard;
   private final KernelResync events;
+  private final Set<String> ethtoolWarned = new HashSet<>();
   /** Sysfs facts by link index and name: they do not change while the link lives; only on the controller thread. */
   private final Map<String, Optional<NetDeviceFacts>> hardware = new HashMap<>();
 
@@ -54,14 +70,28 @@ public final class LinkStatusController implements Controller, AutoCloseable {
   }
 
   public LinkStatusController(Rtnetlink rtnl, Sysfs sysfs) {
+    this(rtnl, sysfs, new UnavailableWireGuard("no wireguard implementation was configured"));
+  }
+
+  public LinkStatusController(Rtnetlink rtnl, Sysfs sysfs, WireGuard wireguard) {
+    this(rtnl, sysfs, null, wireguard);
+  }
+
+  /**
+   * With every source Talos reads: rtnetlink, sysfs, ethtool ({@code null}: none, the ethtool-only fields take the
+   * "unavailable" values) and WireGuard.
+   */
+  public LinkStatusController(Rtnetlink rtnl, Sysfs sysfs, Ethtool ethtool, WireGuard wireguard) {
     this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
     this.sysfs = Objects.requireNonNull(sysfs, "sysfs");
+    this.ethtool = ethtool;
+    this.wireguard = Objects.requireNonNull(wireguard, "wireguard");
     this.events = new KernelResync(rtnl, "link", KernelResync.Kind.LINKS);
   }
 
   @Override
   public Declaration declare() {
-    return Declaration.of(inputs(),
+    return Declaration.of(inputs(Input.weak(LinkRefresh.DEFINITION, Namespaces.NETWORK)),
         outputs(Output.exclusive(LinkStatus.DEFINITION).cleanupUntouched(Namespaces.NETWORK)));
   }
 
@@ -73,11 +103,44 @@ public final class LinkStatusController implements Controller, AutoCloseable {
     for (LinkMessage link : links) {
       String key = link.index() + "/" + link.name();
       present.add(key);
-      ctx.put(Resource.of(LinkStatus.DEFINITION, Namespaces.NETWORK, link.name(),
-          LinkStatusMapper.map(link, links, facts(key, link.name(), ctx))));
+      LinkStatus status = LinkStatusMapper.map(link, links, facts(key, link.name(), ctx), ethtool(link.name(), ctx));
+      if ("wireguard".equals(link.kind())) {
+        status = withWireguard(status, link.name(), ctx);
+      }
+      ctx.put(Resource.of(LinkStatus.DEFINITION, Namespaces.NETWORK, link.name(), status));
     }
     hardware.keySet().retainAll(present);
     return Result.done();
+  }
+
+  /**
+   * What ethtool says now (carrier and speed change while the link lives, so this is read on every pass, as Talos
+   * does); a link gone since the dump is silent, any other refusal a warning once per link.
+   */
+  private Optional<EthtoolFacts> ethtool(String name, ReconcileContext ctx) {
+    if (ethtool == null) {
+      return Optional.empty();
+    }
+    try {
+      Optional<EthtoolFacts> facts = Optional.of(ethtool.facts(name));
+      ethtoolWarned.remove(name);
+      return facts;
+    } catch (NetlinkException e) {
+      if (e.errno() != Errno.ENODEV && ethtoolWarned.add(name)) {
+        ctx.logger().warn("reading ethtool facts of link {}: {}", name, e.getMessage());
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** A device that cannot be read is a warning, as in Talos: the link is still shown, without the section. */
+  private LinkStatus withWireguard(LinkStatus status, String name, ReconcileContext ctx) {
+    try {
+      return status.withWireguard(WireguardStatusMapper.linkSection(wireguard.device(name)));
+    } catch (WireguardException e) {
+      ctx.logger().warn("reading wireguard link {}: {}", name, e.getMessage());
+      return status;
+    }
   }
 
   /** The link's sysfs facts, read once per link; a read that fails is retried on the next pass, not cached. */

@@ -1,5 +1,6 @@
 package dev.spindle.controllers.network;
 
+import dev.spindle.platform.network.EthtoolFacts;
 import dev.spindle.platform.network.Iff;
 import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.sysfs.DriverInfo;
@@ -20,11 +21,11 @@ import java.util.Optional;
  * Turns rtnetlink's view of a link into a {@link LinkStatus}: a pure function, so every mapping rule is tested with
  * plain values.
  *
- * <p>The device facts (bus path, driver, PCI ids and names, driver version) come from sysfs ({@link NetDeviceFacts});
- * Spindle has no ethtool port yet, so the firmware version stays empty and the fields Talos reads from ethtool alone
- * take the values Talos uses when it is unavailable (port {@code Other}, duplex {@code Unknown}, speed 0), except
- * {@code linkState}: ethtool reports the carrier there, and IFF_LOWER_UP is the same carrier as rtnetlink reports it,
- * so it stands in rather than printing {@code false} for every link.
+ * <p>The device facts (bus path, driver, PCI ids and names) come from sysfs ({@link NetDeviceFacts}); carrier, speed,
+ * duplex, port and the driver's own info (driver, versions, bus) from ethtool ({@link EthtoolFacts}), as Talos reads
+ * them. Without ethtool facts the fields Talos reads from ethtool alone take the values Talos uses when it is
+ * unavailable (port {@code Other}, duplex {@code Unknown}, speed 0), except {@code linkState}: IFF_LOWER_UP is the same
+ * carrier, so it stands in rather than printing {@code false} for every link.
  */
 public final class LinkStatusMapper {
   private LinkStatusMapper() {}
@@ -41,12 +42,41 @@ public final class LinkStatusMapper {
 
   /** {@link #map(LinkMessage, List)} with the hardware facts sysfs has about the link, if any. */
   public static LinkStatus map(LinkMessage link, List<LinkMessage> dump, Optional<NetDeviceFacts> facts) {
+    return map(link, dump, facts, Optional.empty());
+  }
+
+  /** {@link #map(LinkMessage, List, Optional)} with what ethtool says about the link, if anything. */
+  public static LinkStatus map(LinkMessage link, List<LinkMessage> dump, Optional<NetDeviceFacts> facts,
+      Optional<EthtoolFacts> ethtool) {
     var status = builder(link);
     if (link.kind().equals("veth")) {
       status.veth(new VethSpec(vethPeerName(link, dump)));
     }
-    facts.ifPresent(f -> hardware(status, f));
+    EthtoolFacts e = ethtool.orElse(EthtoolFacts.UNKNOWN);
+    ethtool.ifPresent(f -> ethtool(status, link, f));
+    facts.ifPresent(f -> hardware(status, f, e));
+    if (facts.isEmpty() && ethtool.isPresent()) {
+      status.driver(e.driver()).busPath(e.busInfo()).driverVersion(e.driverVersion())
+          .firmwareVersion(e.firmwareVersion());
+    }
     return status.build();
+  }
+
+  /** Carrier, speed, duplex and port as ethtool gives them; the carrier falls back to IFF_LOWER_UP. */
+  static void ethtool(LinkStatus.Builder status, LinkMessage link, EthtoolFacts e) {
+    status.linkState(e.linkDetected() == null ? link.hasFlags(Iff.LOWER_UP) : e.linkDetected())
+        .speedMbit(Math.max(e.speedMbit(), 0))
+        .duplex(e.duplex() == EthtoolFacts.DUPLEX_HALF ? Duplex.HALF
+            : e.duplex() == EthtoolFacts.DUPLEX_FULL ? Duplex.FULL : Duplex.UNKNOWN)
+        .port(port(e.port()));
+  }
+
+  private static Port port(int number) {
+    try {
+      return Port.of(number);
+    } catch (IllegalArgumentException unnamed) {
+      return Port.OTHER;
+    }
   }
 
   /**
@@ -56,12 +86,19 @@ public final class LinkStatusMapper {
    * vendor and product ids ({@code 0x%04x}) and names of the PCI function at the driver info's bus address.
    */
   static void hardware(LinkStatus.Builder status, NetDeviceFacts facts) {
+    hardware(status, facts, EthtoolFacts.UNKNOWN);
+  }
+
+  /** As {@link #hardware(LinkStatus.Builder, NetDeviceFacts)}, ethtool's driver info first where it has one. */
+  static void hardware(LinkStatus.Builder status, NetDeviceFacts facts, EthtoolFacts ethtool) {
     DriverInfo info = facts.driverInfo();
-    status.busPath(facts.busPath().isEmpty() ? info.busInfo() : facts.busPath())
-        .driver(facts.driver().isEmpty() ? info.driver() : facts.driver())
+    String busInfo = ethtool.busInfo().isEmpty() ? info.busInfo() : ethtool.busInfo();
+    String driver = ethtool.driver().isEmpty() ? info.driver() : ethtool.driver();
+    status.busPath(facts.busPath().isEmpty() ? busInfo : facts.busPath())
+        .driver(facts.driver().isEmpty() ? driver : facts.driver())
         .pciId(facts.pciId())
-        .driverVersion(info.version())
-        .firmwareVersion(info.firmwareVersion());
+        .driverVersion(ethtool.driverVersion().isEmpty() ? info.version() : ethtool.driverVersion())
+        .firmwareVersion(ethtool.firmwareVersion().isEmpty() ? info.firmwareVersion() : ethtool.firmwareVersion());
     PciIdentity pci = facts.pci();
     if (pci != null) {
       status.vendorId(String.format("0x%04x", pci.vendorId())).productId(String.format("0x%04x", pci.deviceId()))

@@ -1,9 +1,12 @@
 package dev.spindle.controllers.network;
 
+import dev.spindle.platform.network.Ethtool;
 import dev.spindle.platform.network.Rtnetlink;
 import dev.spindle.platform.sysfs.Sysfs;
-import java.util.ArrayList;
+import dev.spindle.platform.wireguard.UnavailableWireGuard;
+import dev.spindle.platform.wireguard.WireGuard;
 import dev.spindle.runtime.controller.Controller;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Every controller of the network domain, wired to the ports it needs; the daemon registers them all. */
@@ -12,7 +15,8 @@ public final class NetworkControllers {
 
   /** Without sysfs: links carry no device facts and there are no predictable names. */
   public static List<Controller> all(Rtnetlink rtnl) {
-    return kernelAndConfig(rtnl, new LinkStatusController(rtnl));
+    var none = new UnavailableWireGuard("no wireguard implementation was configured");
+    return kernelAndConfig(rtnl, new LinkStatusController(rtnl), none);
   }
 
   /**
@@ -21,13 +25,25 @@ public final class NetworkControllers {
    * {@code net.ifnames=0}).
    */
   public static List<Controller> all(Rtnetlink rtnl, Sysfs sysfs) {
-    var controllers = new ArrayList<>(kernelAndConfig(rtnl, new LinkStatusController(rtnl, sysfs)));
+    return all(rtnl, sysfs, new UnavailableWireGuard("no wireguard implementation was configured"));
+  }
+
+  /** {@link #all(Rtnetlink, Sysfs)} with WireGuard links made, configured and observed through {@code wireguard}. */
+  public static List<Controller> all(Rtnetlink rtnl, Sysfs sysfs, WireGuard wireguard) {
+    return all(rtnl, sysfs, null, wireguard);
+  }
+
+  /** Every port a node has: links also show ethtool's facts (carrier, speed, duplex, port, firmware). */
+  public static List<Controller> all(Rtnetlink rtnl, Sysfs sysfs, Ethtool ethtool, WireGuard wireguard) {
+    var controllers = new ArrayList<>(kernelAndConfig(rtnl, new LinkStatusController(rtnl, sysfs, ethtool,
+        wireguard), wireguard));
     controllers.add(new LinkNameStatusController(sysfs));
     controllers.add(new LinkRenameController(rtnl));
+    controllers.add(new WireguardPeerStatusController(wireguard));
     return List.copyOf(controllers);
   }
 
-  private static List<Controller> kernelAndConfig(Rtnetlink rtnl, LinkStatusController links) {
+  private static List<Controller> kernelAndConfig(Rtnetlink rtnl, LinkStatusController links, WireGuard wireguard) {
     return List.of(
         links, new AddressStatusController(rtnl), new RouteStatusController(rtnl),
         // machine.network.interfaces[] bound to links (device selectors)
@@ -37,7 +53,7 @@ public final class NetworkControllers {
         // addresses: config → merge → spec (the kernel); AddressStatusController observes
         new AddressConfigController(), AddressMerge.controller(), new AddressSpecController(rtnl),
         // links: config → merge → spec (the kernel); LinkStatusController observes
-        new LinkConfigController(), LinkMerge.controller(), new LinkSpecController(rtnl),
+        new LinkConfigController(), LinkMerge.controller(), new LinkSpecController(rtnl, wireguard),
         // operators: recorded only, no DHCP client runs yet
         new OperatorConfigController(), OperatorMerge.controller(),
         // routes: config → merge → spec (the kernel); RouteStatusController observes

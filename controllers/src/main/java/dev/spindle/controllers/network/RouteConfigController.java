@@ -68,6 +68,8 @@ public final class RouteConfigController extends ConfigController<RouteSpec> {
     var specs = new LinkedHashMap<String, RouteSpec>();
     // in a dry run, bound from the proposed configuration, as the address stage does
     Map<String, DeviceConfigSpec> devices = AddressConfigController.devices(sources);
+    // legacy interface names resolve as the link stage resolves them: through altnames and aliases
+    LinkResolver resolver = LinkDocuments.resolver(sources);
     Set<String> ignored = new HashSet<>();
     devices.values().forEach(d -> {
       if (d.device().tree().path("ignore").asBoolean(false)) {
@@ -87,7 +89,7 @@ public final class RouteConfigController extends ConfigController<RouteSpec> {
       if (entry.path("ignore").asBoolean(false)) {
         return;
       }
-      String link = d.device().interfaceName();
+      String link = resolver.resolve(d.device().interfaceName());
       configured(specs, link, entry.path("routes"), "DeviceConfigSpec " + id);
       JsonNode vlans = entry.path("vlans");
       for (int i = 0; i < vlans.size(); i++) {
@@ -96,7 +98,6 @@ public final class RouteConfigController extends ConfigController<RouteSpec> {
             "DeviceConfigSpec " + id + " vlans[" + i + "]");
       }
     });
-    LinkResolver resolver = LinkDocuments.resolver(sources);
     for (LinkDocument document : LinkDocuments.documents(sources)) {
       String link = resolver.resolve(document.name());
       List<LinkRouteConfig> routes = document.common().routes();

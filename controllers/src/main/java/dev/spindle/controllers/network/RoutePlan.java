@@ -59,24 +59,25 @@ public record RoutePlan(List<Step> steps, List<String> released, List<String> wa
 
   /**
    * What identifies a route for Talos's matching: family, table, destination (text, {@code ""} for default), gateway
-   * (text or {@code ""}) and metric as the kernel stores it.
+   * (text or {@code ""}) and metric as the kernel stores it, and for IPv6 the out link's index (an IPv6 RouteID names
+   * its link, and the same IPv6 route on another link is another route; 0 for IPv4).
    */
-  public record Key(int family, int table, String dst, String gateway, int priority) {
+  public record Key(int family, int table, String dst, String gateway, int priority, int link) {
     public static Key of(RouteMessage m) {
       int table = m.table() == Rtn.TABLE_UNSPEC ? Rtn.TABLE_MAIN : m.table();
       int priority = m.family() == Ifa.AF_INET6 && m.priority() == 0 ? Rtn.IP6_PRIORITY_USER : m.priority();
       String dst = m.dstLength() == 0 ? "" : text(m.dst()) + "/" + m.dstLength();
       String gateway = m.gateway().length == 0 ? "" : text(m.gateway());
-      return new Key(m.family(), table, dst, gateway, priority);
+      return new Key(m.family(), table, dst, gateway, priority, m.family() == Ifa.AF_INET6 ? m.outIndex() : 0);
     }
 
     private static String text(byte[] ip) {
       return ip.length == 4 || ip.length == 16 ? new IpAddr(ip).toString() : AddressMessage.text(ip);
     }
 
-    /** The kernel's own key (NLM_F_EXCL): the same without the gateway. */
+    /** The kernel's own key (NLM_F_EXCL): the same without the gateway and the link. */
     Key slot() {
-      return new Key(family, table, dst, "", priority);
+      return new Key(family, table, dst, "", priority, 0);
     }
   }
 
@@ -117,9 +118,9 @@ public record RoutePlan(List<Step> steps, List<String> released, List<String> wa
         continue;
       }
       RouteSpec spec = desired.spec();
-      Key key = Key.of(message(spec, 0));
       // an IPv6 RouteID names its link: the same route over another link belongs to another spec
       Integer index = spec.outLinkName().isEmpty() ? null : linkIndexes.get(spec.outLinkName());
+      Key key = Key.of(message(spec, index == null ? 0 : index));
       for (RouteMessage route : byKey.getOrDefault(key, List.of())) {
         if (ours(route, added) && (index == null || route.outIndex() == index)) {
           deletes.add(new Delete(desired.id(), spec, route));

@@ -1,5 +1,6 @@
 package dev.spindle.controllers.network;
 
+import static dev.spindle.controllers.network.Devices.device;
 import static dev.spindle.controllers.network.Links.ether;
 import static dev.spindle.controllers.network.Links.link;
 import static dev.spindle.controllers.network.MachineConfigs.documents;
@@ -14,6 +15,7 @@ import dev.spindle.resources.config.LinkAddressConfig;
 import dev.spindle.resources.config.LinkConfig;
 import dev.spindle.resources.config.LinkRouteConfig;
 import dev.spindle.resources.network.AddressSpec;
+import dev.spindle.resources.network.DeviceConfigSpec;
 import dev.spindle.resources.network.IpAddr;
 import dev.spindle.resources.network.IpPrefix;
 import dev.spindle.resources.network.LinkAliasSpec;
@@ -79,5 +81,25 @@ class LinkDocumentsTest {
     assertThat(tabled.outLinkName()).isEqualTo("eth0");
     assertThat(tabled.mtu()).isEqualTo(1400);
     assertThat(tabled.protocol()).isEqualTo(RouteProtocol.STATIC);
+  }
+
+  @Test
+  void legacyInterfaceNamesResolveThroughAltnamesAndAliasesInEveryStage() {
+    h.create(link("eth0", ether().altNames(List.of("enp0s2"))));
+    h.create(link("eth1", ether()));
+    h.create(LinkAliasSpec.DEFINITION, "eth1", new LinkAliasSpec("lan1"));
+    h.create(DeviceConfigSpec.DEFINITION, "lan1/000", new DeviceConfigSpec(device("""
+        {"interface": "lan1", "addresses": ["10.1.0.5/24"],
+         "routes": [{"network": "10.8.0.0/16", "gateway": "10.1.0.254"}]}""")));
+    h.create(DeviceConfigSpec.DEFINITION, "enp0s2/001", new DeviceConfigSpec(device("""
+        {"interface": "enp0s2", "addresses": ["10.2.0.5/24"], "mtu": 1400}""")));
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(ids(AddressSpec.DEFINITION)).contains("configuration/eth1/10.1.0.5/24",
+          "configuration/eth0/10.2.0.5/24");
+      assertThat(ids(RouteSpec.DEFINITION)).contains("configuration/inet4/10.1.0.254/10.8.0.0/16/1024");
+      assertThat(ids(LinkSpec.DEFINITION)).contains("configuration/eth0", "configuration/eth1");
+    });
+    assertThat(spec(RouteSpec.DEFINITION, "configuration/inet4/10.1.0.254/10.8.0.0/16/1024").outLinkName())
+        .isEqualTo("eth1");
   }
 }

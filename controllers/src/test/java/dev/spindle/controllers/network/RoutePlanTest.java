@@ -173,6 +173,17 @@ class RoutePlanTest {
         .outLinkName("eth0").build(), 2);
     assertThat(dflt.dst()).isEmpty();
     assertThat(dflt.dstLength()).isZero();
-    assertThat(Key.of(dflt)).isEqualTo(new Key(Ifa.AF_INET6, Rtn.TABLE_MAIN, "", "fe80::1", 1024));
+    assertThat(Key.of(dflt)).isEqualTo(new Key(Ifa.AF_INET6, Rtn.TABLE_MAIN, "", "fe80::1", 1024, 2));
+  }
+
+  @Test
+  void theSameIpv6RouteOnAnotherLinkIsSomeoneElsesAndIsNeverTouched() {
+    RouteMessage ours = kernel(V6, 2);
+    RouteMessage theirs = kernel(V6, 3);
+    Map<Key, Integer> added = new HashMap<>(Map.of(Key.of(ours), Rtn.PROT_STATIC));
+    assertThat(Key.of(theirs)).isNotEqualTo(Key.of(ours));
+    assertThat(RoutePlan.ours(theirs, added)).isFalse();
+    var plan = RoutePlan.plan(List.of(tearingDown(V6)), LINKS, List.of(ours, theirs), added);
+    assertThat(plan.steps()).containsExactly(new Delete(V6.id(), V6, ours));
   }
 }

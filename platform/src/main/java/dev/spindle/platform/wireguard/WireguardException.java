@@ -9,15 +9,23 @@ import java.util.Objects;
  */
 public final class WireguardException extends Exception {
   private final Errno errno;
+  private final String doing;
 
   public WireguardException(Errno errno, String doing) {
     super(doing + ": " + errno.name());
     this.errno = Objects.requireNonNull(errno, "errno");
+    this.doing = doing;
   }
 
   public WireguardException(Errno errno, String doing, Throwable cause) {
     super(doing + ": " + errno.name() + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"), cause);
     this.errno = Objects.requireNonNull(errno, "errno");
+    this.doing = doing + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")");
+  }
+
+  /** What was being done, without the reason: {@code configuring wg0}. */
+  public String doing() {
+    return doing;
   }
 
   /** {@link Errno#ENODEV} when there is no such device; otherwise what the device answered. */

@@ -96,6 +96,14 @@ public record LinkStatus(
     veth = absentIfZero(veth);
   }
 
+  /** This status with the WireGuard section a device read gave (the link status controller adds it last). */
+  public LinkStatus withWireguard(WireguardSpec w) {
+    return new LinkStatus(alias, altNames, index, type, linkIndex, flags, hardwareAddr, permanentAddr, broadcastAddr,
+        mtu, queueDisc, masterIndex, operationalState, kind, slaveKind, busPath, pciId, driver, driverVersion,
+        firmwareVersion, productId, vendorId, product, vendor, linkState, speedMbit, port, duplex, vlan, bridgeMaster,
+        bondMaster, vrfMaster, w, veth);
+  }
+
   public static Builder builder() {
     return new Builder();
   }

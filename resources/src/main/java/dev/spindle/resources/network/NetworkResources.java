@@ -11,7 +11,8 @@ public final class NetworkResources {
       HostnameSpec.DEFINITION, HostnameStatus.DEFINITION, DeviceConfigSpec.DEFINITION,
       DeviceSelectorStatus.DEFINITION, LinkNameStatus.DEFINITION, LinkSpec.DEFINITION,
       OperatorSpec.DEFINITION, RouteSpec.DEFINITION,
-      LinkAliasSpec.DEFINITION, LinkAliasConfigStatus.DEFINITION);
+      LinkAliasSpec.DEFINITION, LinkAliasConfigStatus.DEFINITION, LinkRefresh.DEFINITION,
+      WireguardPeerStatus.DEFINITION);
 
   private NetworkResources() {}
 }

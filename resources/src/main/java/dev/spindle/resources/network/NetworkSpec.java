@@ -7,4 +7,4 @@ package dev.spindle.resources.network;
 public sealed interface NetworkSpec permits LinkStatus, AddressStatus, RouteStatus, AddressSpec, TimeServerStatus,
     TimeServerSpec, ResolverSpec,
     ResolverStatus, HostnameSpec, HostnameStatus, DeviceConfigSpec, DeviceSelectorStatus, LinkNameStatus, LinkSpec,
-    OperatorSpec, RouteSpec, LinkAliasSpec, LinkAliasConfigStatus {}
+    OperatorSpec, RouteSpec, LinkAliasSpec, LinkAliasConfigStatus, LinkRefresh, WireguardPeerStatus {}
