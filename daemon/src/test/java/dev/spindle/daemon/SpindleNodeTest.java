@@ -104,7 +104,8 @@ class SpindleNodeTest {
       assertThat(enp0s2.spec().hardwareAddr().toString()).isEqualTo("52:54:00:12:34:56");
       assertThat(enp0s2.spec().index()).isEqualTo(2);
       assertThat(enp0s2.spec().altNames()).containsExactly("enx525400123456");
-      assertThat(enp0s2.spec().busPath()).isEqualTo("0000:00:02.0");
+      assertThat(enp0s2.spec().busPath()).as("sysfs follows the rename").isEqualTo("0000:00:02.0");
+      assertThat(enp0s2.spec().driverVersion()).as("ethtool follows the rename").isEqualTo("1.0.0");
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
