@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
 final class ConnectionOptions {
   @Option(names = {"-n", "--nodes"}, scope = ScopeType.INHERIT, split = ",", paramLabel = "<node>",
       description = "Nodes to query (comma-separated or repeated); each is contacted directly at the endpoint's "
-          + "port, as Spindle has no apid-style proxy. Default: the context's nodes, else the first endpoint.")
+          + "port, as Spindle has no apid-style proxy. Default: the context's nodes, else the first endpoint. "
+          + "For gen config: the number of nodes to generate.")
   List<String> nodes = new ArrayList<>();
 
   @Option(names = {"-e", "--endpoints"}, scope = ScopeType.INHERIT, split = ",", paramLabel = "<endpoint>",

@@ -16,6 +16,17 @@ final class Cli {
     return new Result(status, out.toString(), err.toString());
   }
 
+  /** Runs with {@code stdin} as standard input (System.in, swapped for the call: tests here run one at a time). */
+  static synchronized Result runWithStdin(String stdin, String... args) {
+    var saved = System.in;
+    System.setIn(new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    try {
+      return run(args);
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
   /** A command running on its own thread (a watch), its output readable while it runs; {@link #stop} interrupts it. */
   static final class Running {
     private final StringWriter out = new StringWriter();

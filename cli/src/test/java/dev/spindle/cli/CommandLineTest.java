@@ -17,6 +17,8 @@ class CommandLineTest {
     assertThat(Cli.run("get").err()).startsWith("error: Missing required parameter: '<type>'\n");
     assertThat(Cli.run().status()).isEqualTo(2);
     assertThat(Cli.run("gen").status()).isEqualTo(2);
+    assertThat(Cli.run("gen").err()).startsWith(
+        "error: missing command (client-cert, config, wg-key, wg-pubkey, wg-psk)\n");
 
     Result badFormat = Cli.run("get", "ls", "-o", "xml");
     assertThat(badFormat.status()).isEqualTo(2);
@@ -50,7 +52,8 @@ class CommandLineTest {
   void completionScriptsForBashAndZsh() {
     Result bash = Cli.run("completion", "bash");
     assertThat(bash.status()).isZero();
-    assertThat(bash.out()).contains("complete -F", "spindlectl", "client-cert", "--spindleconfig");
+    assertThat(bash.out()).contains("complete -F", "spindlectl", "client-cert", "--spindleconfig", "wg-key",
+        "wg-pubkey", "wg-psk", "--wireguard-cidr", "--controlplanes");
     Result zsh = Cli.run("completion", "zsh");
     assertThat(zsh.out()).contains("bashcompinit");
     assertThat(Cli.run("completion", "fish").status()).isEqualTo(2);

@@ -77,7 +77,7 @@ class ValidateCommandTest {
         + file + ":7:11: v1alpha1: cluster.secret: expected a string, got a list\n"
         + file + ":10:7: document 2 (Bogus): kind: \"Bogus\": unknown kind (EnvironmentConfig, TrustedRootsConfig, "
         + "ResolverConfig, TimeSyncConfig, HostnameConfig, LinkConfig, BondConfig, BridgeConfig, VLANConfig, "
-        + "DummyLinkConfig, LinkAliasConfig)\n"
+        + "DummyLinkConfig, WireguardConfig, LinkAliasConfig)\n"
         + "error: " + file + " is not valid for container mode (4 problems)\n");
     assertThat(result.err()).doesNotContain("hunter2");
   }

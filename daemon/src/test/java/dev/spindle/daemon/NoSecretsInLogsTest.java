@@ -24,7 +24,18 @@ class NoSecretsInLogsTest {
   private static final String CLUSTER_SECRET = "c3VwZXItc2VjcmV0LWNsdXN0ZXItc2VjcmV0LXZhbHVlMDE=";
   private static final String PROXY_PASSWORD = "pr0xy-Pa55w0rd";
   private static final String WG_PRIVATE_KEY = "YEocP6RcYQwnf4Yd8FUzbm8xyDmwqBsK5MxJ5k9d2Ho=";
+  private static final String WG_DOCUMENT_KEY = "cHvVD4JyXbWuU4TtGTHr7nF7Zp4yTcz1nLz1NExf5mU=";
+  private static final String WG_PRESHARED_KEY = "6j4UMxwszrHVZZUjY8/SFsZMjgaHkxV7yp9Tz05btho=";
   private static final String WITH_SECRETS = """
+      apiVersion: v1alpha1
+      kind: WireguardConfig
+      name: wg1
+      privateKey: %s
+      peers:
+        - publicKey: 735jkJdcVDninU5PzLJ/S+bfN6Q3QOk6svWrVLMJQAk=
+          presharedKey: %s
+          endpoint: 192.0.2.1:51820
+      ---
       version: v1alpha1
       machine:
         type: worker
@@ -38,7 +49,7 @@ class NoSecretsInLogsTest {
       cluster:
         id: 0123456789abcdef0123456789abcdef0123456789a=
         secret: %s
-      """.formatted(PROXY_PASSWORD, WG_PRIVATE_KEY, CLUSTER_SECRET);
+      """.formatted(WG_DOCUMENT_KEY, WG_PRESHARED_KEY, PROXY_PASSWORD, WG_PRIVATE_KEY, CLUSTER_SECRET);
 
   @Test
   void configurationSecretsNeverReachTheLogEvenFromARejectedConfiguration() throws Exception {
@@ -64,7 +75,8 @@ class NoSecretsInLogsTest {
     }
     assertThat(lines).as("captured log lines").anySatisfy(l -> assertThat(l).contains("machine.kubelett"));
     for (String line : lines) {
-      assertThat(line).doesNotContain(CLUSTER_SECRET).doesNotContain(PROXY_PASSWORD).doesNotContain(WG_PRIVATE_KEY);
+      assertThat(line).doesNotContain(CLUSTER_SECRET).doesNotContain(PROXY_PASSWORD).doesNotContain(WG_PRIVATE_KEY)
+          .doesNotContain(WG_DOCUMENT_KEY).doesNotContain(WG_PRESHARED_KEY);
     }
   }
 

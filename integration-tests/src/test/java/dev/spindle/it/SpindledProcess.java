@@ -112,7 +112,9 @@ final class SpindledProcess implements AutoCloseable {
     command.addAll(List.of(args));
     var builder = new ProcessBuilder(command);
     builder.environment().put("JAVA_HOME", JAVA.getParent().getParent().toString());
-    builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+    // outside the test's temporary directory: spindlectl records its AOT cache in the background after a command, and
+    // a recording still writing there when JUnit deletes the directory fails the test's cleanup
+    builder.environment().put("XDG_CACHE_HOME", ROOT.resolve("integration-tests/target/spindlectl-cache").toString());
     builder.environment().putAll(cliEnvironment);
     return builder.start();
   }

@@ -46,7 +46,7 @@ import java.util.TreeMap;
  * proposed configuration with the same pure {@link DeviceConfigs#plan} {@link DeviceConfigController} uses.
  *
  * <p>The multi-document link kinds ({@code LinkConfig}, {@code BondConfig}, {@code BridgeConfig}, {@code VLANConfig},
- * {@code DummyLinkConfig}) add their {@code addresses} (with {@code routePriority}) to the configuration layer, on
+ * {@code DummyLinkConfig}, {@code WireguardConfig}) add their {@code addresses} (with {@code routePriority}) to the configuration layer, on
  * the link their {@code name} resolves to (kernel name, altname or alias).
  */
 public final class AddressConfigController extends ConfigController<AddressSpec> {

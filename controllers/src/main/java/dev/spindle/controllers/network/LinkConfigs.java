@@ -10,6 +10,8 @@ import dev.spindle.resources.config.LinkConfig;
 import dev.spindle.resources.config.LinkDocument;
 import dev.spindle.resources.config.MachineConfig;
 import dev.spindle.resources.config.VlanConfig;
+import dev.spindle.resources.config.WireguardConfig;
+import dev.spindle.resources.config.WireguardPeerConfig;
 import dev.spindle.resources.network.BondSlave;
 import dev.spindle.resources.network.BridgeMasterSpec;
 import dev.spindle.resources.network.BridgeSlave;
@@ -51,15 +53,16 @@ import java.util.function.BiConsumer;
  *       link {@code <interface>.<vid>} ({@link VlanLinkName} of the name as written, the mtu copied);</li>
  *   <li>then the link documents, laid over the same links: {@code up} (default true), {@code mtu}, the hardware
  *       address (cleared for the kinds without one), {@code multicast}, and per kind the bond with its members, the
- *       bridge with its ports, the VLAN on its parent, the dummy link;</li>
+ *       bridge with its ports, the VLAN on its parent, the dummy link, the WireGuard link;</li>
  *   <li>{@code default/<link>} {up} for every physical link that nothing above names, by any of its names, when the
  *       configuration has no link documents (Talos's "default DHCP operators" mode; Spindle has no DHCP documents
  *       yet, which would also end it).</li>
  * </ol>
  * Names in bonds, bridges, VLAN parents and documents are resolved through the links' aliases and altnames.
  *
- * <p>A legacy {@code wireguard} section makes a WireGuard link (Talos's {@code wireguardLinkLegacy}). Not yet as in
- * Talos: the {@code WireguardConfig} document, VRF, veth and macvlan links, and DHCP documents.
+ * <p>A legacy {@code wireguard} section makes a WireGuard link (Talos's {@code wireguardLinkLegacy}), as does a
+ * {@code WireguardConfig} document ({@code wireguardLink}). Not yet as in Talos: VRF, veth and macvlan links, and
+ * DHCP documents.
  */
 final class LinkConfigs {
   private LinkConfigs() {}
@@ -133,8 +136,8 @@ final class LinkConfigs {
               + before.masterName() + "\" and \"" + name + "\"");
         }
         if (bridged.containsKey(member)) {
-          warn.accept("bond/" + member, "link \"" + member + "\" is included in both bond \"" + bridged.get(member)
-              + "\" and bridge \"" + name + "\"");
+          warn.accept("bond/" + member, "link \"" + member + "\" is included in both bond \"" + name
+              + "\" and bridge \"" + bridged.get(member) + "\"");
         }
         bonded.put(member, new BondSlave(name, i));
       }
@@ -241,6 +244,7 @@ final class LinkConfigs {
                 .bridgeSlave(new BridgeSlave(name));
           }
         }
+        case WireguardConfig wg -> wireguard(link, wg);
       }
     }
   }
@@ -270,6 +274,22 @@ final class LinkConfigs {
     }
     link.wireguard(new WireguardSpec(wg.path("privateKey").asText(""), "", wg.path("listenPort").asInt(0),
         wg.path("firewallMark").asInt(0), peers));
+  }
+
+  /**
+   * Talos's {@code wireguardLink}: a logical {@code wireguard} link of type {@code nohdr} with the document's key,
+   * port, mark and peers (preshared key, endpoint and keepalive empty when unset). The keys were checked when the
+   * configuration was parsed.
+   */
+  private static void wireguard(LinkSpec.Builder link, WireguardConfig wg) {
+    link.logical(true).kind("wireguard").type(LinkType.NONE);
+    List<WireguardPeer> peers = wg.peers().stream().map(LinkConfigs::peer).toList();
+    link.wireguard(new WireguardSpec(wg.privateKey(), "", wg.listenPort(), wg.firewallMark(), peers));
+  }
+
+  private static WireguardPeer peer(WireguardPeerConfig p) {
+    return new WireguardPeer(p.publicKey(), p.presharedKey(), p.endpoint(), p.persistentKeepaliveInterval(),
+        p.allowedIps());
   }
 
   private static LinkSpec.Builder configured(String name) {

@@ -1,6 +1,7 @@
 package dev.spindle.controllers.network;
 
 import dev.spindle.platform.network.BondInfo;
+import dev.spindle.platform.network.BondOption;
 import dev.spindle.platform.network.BridgeInfo;
 import dev.spindle.platform.network.DummyInfo;
 import dev.spindle.platform.network.Iff;
@@ -32,9 +33,12 @@ import java.util.Set;
  * <ul>
  *   <li>A logical link that does not exist is created (bridge, bond, VLAN, dummy, veth, WireGuard device) once the
  *       link it sits on exists; one of another kind or link type, a VLAN with another id or protocol, or a bond in
- *       another mode (none of which changes in place) is deleted and created again — but only if Spindle created it:
- *       a link someone else made is reported as a conflict and left alone.</li>
- *   <li>An existing link gets what differs: bridge settings (STP, VLAN filtering), MTU (when the spec sets one),
+ *       another mode or with another {@code fail_over_mac} (none of which changes in place: the bonding driver
+ *       takes them only without ports) is deleted and created again — but only if Spindle created it: a link
+ *       someone else made is reported as a conflict and left alone.</li>
+ *   <li>An existing link gets what differs: bridge settings (STP, VLAN filtering), bond settings (only those that
+ *       differ are sent; a bond that is up is first taken down when one of them is an LACP setting the driver
+ *       changes only while down, and comes up again with them on the next pass), MTU (when the spec sets one),
  *       hardware address (when set), master (the bond or bridge the spec names, once that exists; a bond port is
  *       taken down first, as the bonding driver requires), and up or down last. A link whose spec names no master
  *       is released from a master Spindle manages (one it created or one with a spec); a master someone else set
@@ -132,6 +136,17 @@ final class LinkPlan {
         change = change.withInfo(wanted);
       }
     }
+    if (spec.kind().equals("bond") && link.info() instanceof BondInfo current) {
+      BondInfo wanted = asTheKernelKeepsIt(bond(spec.bondMaster(), byName), current);
+      List<BondOption> differ = BondOption.toSend(wanted, current);
+      if (!differ.isEmpty()) {
+        if (link.hasFlags(Iff.UP) && differ.stream().anyMatch(BondOption::needsDown)) {
+          // the LACP settings change only while the bond is down (EBUSY): down now, settings and up next pass
+          return Optional.of(new Change(id, link.index(), link.name(), LinkChange.NONE.withUp(false)));
+        }
+        change = change.withInfo(wanted);
+      }
+    }
     if (spec.mtu() != 0 && spec.mtu() != link.mtu()) {
       change = change.withMtu(spec.mtu());
     }
@@ -199,9 +214,36 @@ final class LinkPlan {
       return vlan.id() == spec.vlan().vlanId() && vlan.protocol() == spec.vlan().vlanProtocol().protoNumber();
     }
     if (spec.kind().equals("bond") && link.info() instanceof BondInfo bond) {
-      return bond.mode() == (spec.bondMaster() == null ? BondInfo.BALANCE_RR : spec.bondMaster().mode().protoNumber());
+      BondMasterSpec wanted = spec.bondMaster();
+      return bond.mode() == (wanted == null ? BondInfo.BALANCE_RR : wanted.mode().protoNumber())
+          && bond.failOverMac() == (wanted == null ? 0 : wanted.failOverMac().protoNumber());
     }
     return true;
+  }
+
+  /**
+   * {@code wanted} as the bonding driver would report it once applied, so that a bond already as the spec says
+   * shows no difference (and is not changed on every pass): the delays rounded down to a multiple of
+   * {@code miimon}, as the kernel keeps them; the primary compared only when both sides name one, since the kernel
+   * reports it only once that port is enslaved (Talos compares it so too); MII and ARP monitoring left as they are
+   * when the spec asks for both at once, which the kernel refuses on a new bond and, on a change, resolves by
+   * keeping the one set last.
+   */
+  static BondInfo asTheKernelKeepsIt(BondInfo wanted, BondInfo current) {
+    var b = wanted.toBuilder();
+    if (wanted.primaryIndex() == 0 || current.primaryIndex() == 0) {
+      b.primaryIndex(current.primaryIndex());
+    }
+    int miimon = wanted.miimon();
+    if (miimon != 0 && wanted.arpInterval() != 0) {
+      miimon = current.miimon();
+      b.miimon(miimon).arpInterval(current.arpInterval());
+    }
+    if (miimon != 0) {
+      b.updelay(wanted.updelay() / miimon * miimon).downdelay(wanted.downdelay() / miimon * miimon)
+          .peerNotifyDelay(wanted.peerNotifyDelay() / miimon * miimon);
+    }
+    return b.build();
   }
 
   /** The creation request, or empty while the link it sits on (a VLAN's parent) does not exist. */

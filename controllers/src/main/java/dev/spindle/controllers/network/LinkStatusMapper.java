@@ -30,7 +30,10 @@ import java.util.Optional;
 public final class LinkStatusMapper {
   private LinkStatusMapper() {}
 
-  /** The status of one link; the kind-specific parts that need other links (the veth peer) stay empty. */
+  /**
+   * The status of one link, with the kind sections its kind data gives ({@link LinkInfoMapper}: vlan, bridgeMaster,
+   * bondMaster, vrfMaster); the parts that need other links (the veth peer) stay empty.
+   */
   public static LinkStatus map(LinkMessage link) {
     return builder(link).build();
   }
@@ -122,7 +125,7 @@ public final class LinkStatusMapper {
   }
 
   private static LinkStatus.Builder builder(LinkMessage link) {
-    return LinkStatus.builder()
+    var status = LinkStatus.builder()
         .alias(link.alias())
         .altNames(link.altNames())
         .index(link.index())
@@ -141,6 +144,8 @@ public final class LinkStatusMapper {
         .linkState(link.hasFlags(Iff.LOWER_UP))
         .port(Port.OTHER)
         .duplex(Duplex.UNKNOWN);
+    LinkInfoMapper.fill(status, link.info());
+    return status;
   }
 
   /** RFC 2863 defines 0..6; anything else (never seen from a kernel) is reported as unknown, not as a failure. */

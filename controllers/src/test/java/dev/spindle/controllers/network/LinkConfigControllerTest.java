@@ -17,6 +17,8 @@ import dev.spindle.resources.config.CommonLinkConfig;
 import dev.spindle.resources.config.LinkConfig;
 import dev.spindle.resources.config.MachineConfig;
 import dev.spindle.resources.config.VlanConfig;
+import dev.spindle.resources.config.WireguardConfig;
+import dev.spindle.resources.config.WireguardPeerConfig;
 import dev.spindle.resources.network.BondMasterSpec;
 import dev.spindle.resources.network.BondMode;
 import dev.spindle.resources.network.BondSlave;
@@ -193,5 +195,39 @@ class LinkConfigControllerTest {
         .up(true).logical(true).type(LinkType.NONE).kind("wireguard").wireguard(new WireguardSpec("ABC", "", 0, 0,
             List.of(new WireguardPeer("DEF", "", "10.0.0.1:3000", Duration.ZERO,
                 List.of(IpPrefix.parse("10.2.3.0/24"), IpPrefix.parse("10.2.4.0/24")))))).build());
+  }
+
+  @Test
+  void aWireguardConfigDocumentMakesAWireguardLink() {
+    // Talos's wireguardLink: as the legacy form, with the preshared key; endpoint "" and keepalive 0 when unset
+    String priv = "GA1E1VB+g41Dl0+UH2TMW9C5953y+moVg6JIIqkJbmw=";
+    String psk = "6j4UMxwszrHVZZUjY8/SFsZMjgaHkxV7yp9Tz05btho=";
+    var first = new WireguardPeerConfig("735jkJdcVDninU5PzLJ/S+bfN6Q3QOk6svWrVLMJQAk=", "", "", null,
+        List.of(IpPrefix.parse("192.168.1.0/24")));
+    var second = new WireguardPeerConfig("uvdlJNva1X8/OCOZM+0gGT4Yu9x20odd3AWbbQUF7nM=", psk, "10.3.4.3:2222",
+        Duration.ofSeconds(5), List.of(IpPrefix.parse("fd00::2/128")));
+    h.create(link("eth0", ether()));
+    h.create(resource(documents(new WireguardConfig("wg.int", priv, 5042, 176, List.of(first, second),
+        new CommonLinkConfig(null, 1420, List.of(), List.of(), null)))));
+    awaitIds("default/lo", "configuration/wg.int");
+    assertThat(spec("configuration/wg.int")).isEqualTo(LinkSpec.builder("wg.int", ConfigLayer.CONFIGURATION)
+        .up(true).mtu(1420).logical(true).type(LinkType.NONE).kind("wireguard").wireguard(new WireguardSpec(priv, "",
+            5042, 176, List.of(
+                new WireguardPeer(first.publicKey(), "", "", Duration.ZERO, first.allowedIps()),
+                new WireguardPeer(second.publicKey(), psk, "10.3.4.3:2222", Duration.ofSeconds(5),
+                    second.allowedIps())))).build());
+    assertThat(ids()).as("a WireguardConfig is a link document: no default-up of physical links")
+        .doesNotContain("default/eth0");
+  }
+
+  @Test
+  void aWireguardConfigThatIsDownStaysDown() {
+    h.create(resource(documents(new WireguardConfig("wg0", "GA1E1VB+g41Dl0+UH2TMW9C5953y+moVg6JIIqkJbmw=", 0, 0,
+        List.of(), new CommonLinkConfig(false, 0, List.of(), List.of(), null)))));
+    awaitIds("default/lo", "configuration/wg0");
+    LinkSpec wg = spec("configuration/wg0");
+    assertThat(wg.up()).isFalse();
+    assertThat(wg.kind()).isEqualTo("wireguard");
+    assertThat(wg.wireguard().listenPort()).isZero();
   }
 }

@@ -57,6 +57,14 @@ class LinkConfigsTest {
   }
 
   @Test
+  void aBondAfterABridgeNamesTheBondAsTheBondAndTheBridgeAsTheBridge() {
+    plan(List.of(), List.of(),
+        "{\"interface\": \"br0\", \"bridge\": {\"interfaces\": [\"eth0\"]}}",
+        "{\"interface\": \"bond0\", \"bond\": {\"interfaces\": [\"eth0\"]}}");
+    assertThat(warnings).containsExactly("link \"eth0\" is included in both bond \"bond0\" and bridge \"br0\"");
+  }
+
+  @Test
   void aBridgePortEntryNamesItsBridge() {
     var specs = plan(List.of(), List.of(), "{\"interface\": \"eth1\", \"bridgePort\": {\"master\": \"br9\"}}");
     assertThat(specs.get("configuration/eth1").bridgeSlave()).isEqualTo(new BridgeSlave("br9"));

@@ -14,6 +14,7 @@ import dev.spindle.resources.config.DummyLinkConfig;
 import dev.spindle.resources.config.LinkAddressConfig;
 import dev.spindle.resources.config.LinkConfig;
 import dev.spindle.resources.config.LinkRouteConfig;
+import dev.spindle.resources.config.WireguardConfig;
 import dev.spindle.resources.network.AddressSpec;
 import dev.spindle.resources.network.DeviceConfigSpec;
 import dev.spindle.resources.network.IpAddr;
@@ -101,5 +102,21 @@ class LinkDocumentsTest {
     });
     assertThat(spec(RouteSpec.DEFINITION, "configuration/inet4/10.1.0.254/10.8.0.0/16/1024").outLinkName())
         .isEqualTo("eth1");
+  }
+
+  @Test
+  void aWireguardConfigsAddressesAndRoutesLandOnItsLink() {
+    var wg = new WireguardConfig("wg0", "GA1E1VB+g41Dl0+UH2TMW9C5953y+moVg6JIIqkJbmw=", 51111, 0, List.of(),
+        new CommonLinkConfig(true, 1500, List.of(new LinkAddressConfig(IpPrefix.parse("10.1.0.2/24"), null),
+            new LinkAddressConfig(IpPrefix.parse("fd00:1::2/64"), null)),
+            List.of(new LinkRouteConfig(IpPrefix.parse("10.9.0.0/16"), null, null, 0, 0, "")), null));
+    h.create(resource(documents(wg)));
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(ids(AddressSpec.DEFINITION)).contains("configuration/wg0/10.1.0.2/24",
+          "configuration/wg0/fd00:1::2/64");
+      assertThat(ids(RouteSpec.DEFINITION)).anySatisfy(id -> assertThat(id).contains("10.9.0.0/16"));
+      assertThat(ids(LinkSpec.DEFINITION)).contains("configuration/wg0");
+    });
+    assertThat(spec(AddressSpec.DEFINITION, "configuration/wg0/10.1.0.2/24").linkName()).isEqualTo("wg0");
   }
 }

@@ -18,7 +18,11 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Talos's link merge (§6.3): the pure fold as a table, and Talos's {@code link_merge_test.go} through the stage. */
@@ -126,5 +130,36 @@ class LinkMergeTest {
     LinkSpec only = LinkSpec.builder("wg1", ConfigLayer.CONFIGURATION)
         .wireguard(new WireguardSpec(PRIV, "", 0, 0, List.of(withIps))).build();
     assertThat(merge(only).get("wg1").wireguard().peers()).containsExactly(withIps);
+  }
+
+  private static WireguardSpec wg(String priv, int port, int mark, WireguardPeer... peers) {
+    return new WireguardSpec(priv, "", port, mark, List.of(peers));
+  }
+
+  /** {@code WireguardSpec.Merge}'s table (R/link_test.go), each row through a two-layer link merge. */
+  static Stream<Arguments> wireguardMergeTable() {
+    WireguardSpec zero = null;
+    var pub1 = peer(PUB1, "");
+    var pub2 = peer(PUB2, "127.0.0.1:3445");
+    var pub1Keepalive = new WireguardPeer(PUB1, "", "", Duration.ofSeconds(1), List.of());
+    return Stream.of(
+        Arguments.of("zero + zero", zero, zero, zero),
+        Arguments.of("zero + other", zero, wg("", 456, 0, pub2), wg("", 456, 0, pub2)),
+        Arguments.of("spec + zero", wg(PRIV, 0, 34, pub1), zero, wg(PRIV, 0, 34, pub1)),
+        Arguments.of("disjoint peers", wg(PRIV, 0, 34, pub1), wg("", 456, 0, pub2), wg(PRIV, 456, 34, pub1, pub2)),
+        Arguments.of("the lower layer's peer wins", wg(PRIV, 0, 34, pub1Keepalive),
+            wg("", 456, 0, peer(PUB1, "127.0.0.1:466"), pub2), wg(PRIV, 456, 34, pub1Keepalive, pub2)),
+        Arguments.of("a set private key, port and mark override", wg(PRIV, 1, 2, pub1), wg(PUB2, 3, 4),
+            wg(PUB2, 3, 4, pub1)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("wireguardMergeTable")
+  void wireguardMergeTable(String name, WireguardSpec spec, WireguardSpec other, WireguardSpec expected) {
+    LinkSpec low = LinkSpec.builder("wg0", ConfigLayer.PLATFORM).wireguard(spec).build();
+    LinkSpec high = LinkSpec.builder("wg0", ConfigLayer.CONFIGURATION).wireguard(other).build();
+    LinkSpec merged = merge(low, high).get("wg0");
+    assertThat(merged.wireguard()).isEqualTo(expected);
+    assertThat(merged.layer()).isEqualTo(ConfigLayer.CONFIGURATION);
   }
 }

@@ -22,6 +22,7 @@ import dev.spindle.resources.network.LinkType;
 import dev.spindle.resources.network.VlanProtocol;
 import dev.spindle.resources.network.VlanSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -146,6 +147,61 @@ class LinkPlanTest {
       assertThat(info.minLinks()).isEqualTo(1);
       assertThat(info.adActorSysPrio()).isEqualTo(65535);
     });
+  }
+
+  @Test
+  void aBondGetsTheSettingsThatDifferInPlace() {
+    var spec = logical("bond0", "bond").bondMaster(BondSettings.withDefaults(bondSpec(BondMode.ACTIVE_BACKUP)))
+        .build();
+    BondInfo asSpecified = LinkPlan.bond(spec.bondMaster(), Map.of());
+    var slower = BOND0.toBuilder().type(1).info(asSpecified.toBuilder().miimon(200).minLinks(0).build()).build();
+    assertThat(LinkPlan.plan(List.of(want(spec)), List.of(slower), Set.of()).steps()).singleElement()
+        .isInstanceOfSatisfying(LinkPlan.Change.class, c -> {
+          assertThat(c.change().info()).isEqualTo(asSpecified);
+          assertThat(c.change().up()).as("the bond was down, the spec wants it up").isTrue();
+        });
+    var same = BOND0.toBuilder().type(1).flags(Iff.UP).info(asSpecified).build();
+    assertThat(LinkPlan.plan(List.of(want(spec)), List.of(same), Set.of()).steps()).isEmpty();
+  }
+
+  @Test
+  void anLacpSettingOfAnUpBondWaitsForTheBondToBeDown() {
+    var spec = logical("bond0", "bond").bondMaster(BondSettings.withDefaults(bondSpec(BondMode.IEEE_802_3AD)))
+        .build();
+    BondInfo asSpecified = LinkPlan.bond(spec.bondMaster(), Map.of());
+    BondInfo slow = asSpecified.toBuilder().lacpRate(0).build();
+    var up = BOND0.toBuilder().type(1).flags(Iff.UP).info(slow).build();
+    assertThat(LinkPlan.plan(List.of(want(spec)), List.of(up), Set.of()).steps())
+        .containsExactly(new LinkPlan.Change("bond0", 5, "bond0", LinkChange.NONE.withUp(false)));
+    var down = up.toBuilder().flags(0).build();
+    assertThat(LinkPlan.plan(List.of(want(spec)), List.of(down), Set.of()).steps())
+        .containsExactly(new LinkPlan.Change("bond0", 5, "bond0", LinkChange.NONE.withInfo(asSpecified).withUp(true)));
+  }
+
+  @Test
+  void whatTheKernelNormalisesIsNoDifference() {
+    var rounded = new BondMasterSpec(BondMode.ACTIVE_BACKUP, BondXmitHashPolicy.LAYER3_4, LacpRate.FAST, null, null,
+        3, null, null, null, 100, 250, 0, 0, 0, 1, 0, 0, 0, 0, 0, true, 0, 0, 150, null, null, null, 0, null);
+    var spec = logical("bond0", "bond").bondMaster(BondSettings.withDefaults(rounded)).build();
+    BondInfo asSpecified = LinkPlan.bond(spec.bondMaster(), Map.of());
+    assertThat(asSpecified.updelay()).isEqualTo(250);
+    BondInfo kernel = asSpecified.toBuilder().updelay(200).peerNotifyDelay(100).primaryIndex(0).build();
+    var bond = BOND0.toBuilder().type(1).flags(Iff.UP).info(kernel).build();
+    assertThat(LinkPlan.plan(List.of(want(spec)), List.of(bond), Set.of()).steps())
+        .as("delays as multiples of miimon; a primary not yet enslaved is not reported").isEmpty();
+    assertThat(LinkPlan.asTheKernelKeepsIt(asSpecified.toBuilder().arpInterval(500).build(), kernel).miimon())
+        .as("MII and ARP monitoring at once: left as the kernel has it").isEqualTo(kernel.miimon());
+  }
+
+  @Test
+  void anotherFailOverMacIsANewBond() {
+    var spec = logical("bond0", "bond").bondMaster(BondSettings.withDefaults(bondSpec(BondMode.ACTIVE_BACKUP)))
+        .build();
+    BondInfo follow = LinkPlan.bond(spec.bondMaster(), Map.of()).toBuilder().failOverMac(2).build();
+    var bond = BOND0.toBuilder().type(1).info(follow).build();
+    assertThat(LinkPlan.plan(List.of(want(spec)), List.of(bond), Set.of("bond0")).steps()).first()
+        .isEqualTo(new LinkPlan.Delete("bond0", 5, "bond0"));
+    assertThat(LinkPlan.plan(List.of(want(spec)), List.of(bond), Set.of()).conflicts()).containsExactly("bond0");
   }
 
   private static BondMasterSpec bondSpec(BondMode mode) {

@@ -3,6 +3,7 @@ package dev.spindle.controllers.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.spindle.platform.network.BondInfo;
 import dev.spindle.platform.network.DummyInfo;
 import dev.spindle.platform.network.FakeRtnetlink;
 import dev.spindle.platform.network.Iff;
@@ -77,6 +78,25 @@ class LinkSpecControllerTest {
     spec(LinkSpec.builder("eth0", ConfigLayer.CONFIGURATION).up(true).bondSlave(new BondSlave("bond0", 0)).build());
     LinkMessage bond = awaitLink("bond0", l -> l.kind().equals("bond"));
     awaitLink("eth0", l -> l.masterIndex() == bond.index() && l.hasFlags(Iff.UP));
+  }
+
+  @Test
+  void aBondsNewSettingsAreAppliedInPlaceTheLacpOnesWhileItIsDown() throws Exception {
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    BondMasterSpec slow = BondSettings.legacy(mapper.readTree("""
+        {"mode": "802.3ad", "miimon": 100, "lacpRate": "slow"}"""), name -> name);
+    spec(logical("bond0", "bond").bondMaster(slow).build());
+    LinkMessage created = awaitLink("bond0", l -> l.kind().equals("bond") && l.hasFlags(Iff.UP));
+    BondMasterSpec fast = BondSettings.legacy(mapper.readTree("""
+        {"mode": "802.3ad", "miimon": 200, "updelay": 400, "lacpRate": "fast"}"""), name -> name);
+    h.updateSpec(LinkSpec.DEFINITION, "bond0", logical("bond0", "bond").bondMaster(fast).build());
+    LinkMessage changed = awaitLink("bond0", l -> l.info() instanceof BondInfo b && b.lacpRate() == 1
+        && l.hasFlags(Iff.UP));
+    BondInfo now = (BondInfo) changed.info();
+    assertThat(changed.index()).as("changed in place, not created again").isEqualTo(created.index());
+    assertThat(now.miimon()).isEqualTo(200);
+    assertThat(now.updelay()).isEqualTo(400);
+    assertThat(now.mode()).isEqualTo(BondInfo.IEEE_802_3AD);
   }
 
   @Test

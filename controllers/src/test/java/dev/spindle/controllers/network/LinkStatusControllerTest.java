@@ -2,7 +2,19 @@ package dev.spindle.controllers.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spindle.platform.network.BondInfo;
+import dev.spindle.platform.network.BridgeInfo;
 import dev.spindle.platform.network.Errno;
+import dev.spindle.platform.network.LinkRequest;
+import dev.spindle.platform.network.VlanInfo;
+import dev.spindle.resources.network.BondMode;
+import dev.spindle.resources.network.BondXmitHashPolicy;
+import dev.spindle.resources.network.BridgeMasterSpec;
+import dev.spindle.resources.network.BridgeVlanSpec;
+import dev.spindle.resources.network.LacpRate;
+import dev.spindle.resources.network.StpSpec;
+import dev.spindle.resources.network.VlanProtocol;
+import dev.spindle.resources.network.VlanSpec;
 import dev.spindle.platform.network.FakeRtnetlink;
 import dev.spindle.resources.network.LinkFlag;
 import dev.spindle.resources.network.LinkStatus;
@@ -46,6 +58,28 @@ class LinkStatusControllerTest {
       assertThat(s.kind()).isEqualTo("dummy");
       assertThat(s.operationalState()).isEqualTo(OperationalState.DOWN);
     });
+  }
+
+  @Test
+  void bridgesBondsAndVlansOfTheSimulatedNodeShowTheirKindSections() throws Exception {
+    h.awaitResource(LinkStatus.DEFINITION, "eth0", r -> { });
+    int eth0 = h.state().get(LinkStatus.DEFINITION, "eth0").spec().index();
+    kernel.createLink(LinkRequest.of("br0", new BridgeInfo(1, true)));
+    kernel.createLink(LinkRequest.of("bond0", BondInfo.builder(BondInfo.IEEE_802_3AD).miimon(0).updelay(200)
+        .lacpRate(1).xmitHashPolicy(2).build()));
+    kernel.createLink(LinkRequest.of("eth0.25", new VlanInfo(25, VlanInfo.P_8021AD)).withParent(eth0));
+    h.awaitSpec(LinkStatus.DEFINITION, "br0", s -> assertThat(s.bridgeMaster())
+        .isEqualTo(new BridgeMasterSpec(new StpSpec(true), new BridgeVlanSpec(true))));
+    h.awaitSpec(LinkStatus.DEFINITION, "bond0", s -> {
+      assertThat(s.bondMaster().mode()).isEqualTo(BondMode.IEEE_802_3AD);
+      assertThat(s.bondMaster().lacpRate()).isEqualTo(LacpRate.FAST);
+      assertThat(s.bondMaster().xmitHashPolicy()).isEqualTo(BondXmitHashPolicy.LAYER2_3);
+      assertThat(s.bondMaster().miimon()).isZero();
+      assertThat(s.bondMaster().updelay()).as("no delays without MII monitoring").isZero();
+      assertThat(s.bondMaster().adActorSysPrio()).isEqualTo(65535);
+    });
+    h.awaitSpec(LinkStatus.DEFINITION, "eth0.25",
+        s -> assertThat(s.vlan()).isEqualTo(new VlanSpec(25, VlanProtocol.IEEE_802_1AD)));
   }
 
   @Test

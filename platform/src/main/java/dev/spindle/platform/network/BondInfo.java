@@ -10,12 +10,11 @@ import java.util.Objects;
  * IPv6 NS targets). {@link #builder(int)} starts from the kernel's defaults for a new bond, so a decoded bond and the
  * request that made it compare equal. Immutable; arrays are copied, equality by content.
  *
- * <p>A request sends only the settings the mode accepts (the kernel refuses the others with {@code EACCES}): the
- * 802.3ad ones ({@code lacpRate}, {@code adSelect}, {@code adActorSysPrio}, {@code adUserPortKey},
- * {@code adActorSystem}, {@code adLacpActive}) in mode 4, {@code xmitHashPolicy} in modes 2, 4 and 5,
- * {@code primaryIndex} and {@code primaryReselect} in modes 1, 5 and 6, {@code tlbDynamicLb} in mode 5,
- * {@code packetsPerSlave} in mode 0, {@code failOverMac} in mode 1, and the ARP monitor's settings when
- * {@code arpInterval} is set.
+ * <p>A request carries only the settings the kernel takes (see {@link BondOption#toSend}): those the mode accepts
+ * (the 802.3ad ones in mode 4 only, ARP monitoring not in 802.3ad, balance-tlb or balance-alb, ...), the delays only
+ * with {@code miimon} set, and in a change only what differs from the bond as it is. So {@code updelay},
+ * {@code downdelay} and {@code peerNotifyDelay} of a bond without MII monitoring are not sent (as Talos's encoder
+ * does) and read back as 0; the kernel also rounds them down to a multiple of {@code miimon}.
  *
  * @param mode IFLA_BOND_MODE: 0 balance-rr, 1 active-backup, 2 balance-xor, 3 broadcast, 4 802.3ad, 5 balance-tlb,
  *     6 balance-alb

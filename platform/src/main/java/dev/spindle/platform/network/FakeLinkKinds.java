@@ -17,6 +17,8 @@ final class FakeLinkKinds {
   private static final int VXLAN_DEFAULT_PORT = 8472;
   private static final int VXLAN_OVERHEAD = 50;
   private static final int VXLAN_OVERHEAD_V6 = 70;
+  /** vrf_setup(): IP6_MAX_MTU, 65535 plus the IPv6 header. */
+  private static final int VRF_MTU = 65575;
 
   private FakeLinkKinds() {}
 
@@ -103,11 +105,16 @@ final class FakeLinkKinds {
             vxlan.group(), vxlan.linkIndex(), vxlan.learning());
       }
       case BondInfo bond -> {
-        if (bond.mode() < 0 || bond.mode() > BondInfo.BALANCE_ALB) {
-          throw new NetlinkException(Errno.EINVAL, doing + ": bond mode " + bond.mode());
-        }
         flags |= Iff.MASTER;
-        reported = bond;
+        reported = FakeBond.newlink(bond, doing);
+      }
+      case VrfInfo vrf -> {
+        if (vrf.table() == 0) {
+          throw new NetlinkException(Errno.EINVAL, doing + ": a VRF needs a table id");
+        }
+        flags = Iff.MASTER | Iff.NOARP;
+        mtu = VRF_MTU;
+        reported = vrf;
       }
     }
     return LinkMessage.builder(index, request.name()).type(type).flags(flags).hardwareAddr(mac)
@@ -181,8 +188,9 @@ final class FakeLinkKinds {
    * The link after its driver's {@code changelink} applied {@code info}: only to a link of the same kind
    * ({@code EOPNOTSUPP} otherwise and for veth, which has no changelink); a VXLAN keeps its VNI ({@code EOPNOTSUPP}),
    * its port (a change does not carry one: the kernel refuses any) and its addresses and lower link where the change has none; a macvlan its mode where the
-   * change has none; a VLAN ignores the change (vlan_changelink applies only flags and QoS maps); a bond changes mode
-   * only when it is down ({@code EBUSY}) and has no ports ({@code ENOTEMPTY}).
+   * change has none; a VLAN ignores the change (vlan_changelink applies only flags and QoS maps); a bond applies what
+   * differs as its driver does ({@link FakeBond}: a new mode only while down, {@code EBUSY}, and without ports,
+   * {@code ENOTEMPTY}; the LACP settings only while down; {@code fail_over_mac} only without ports).
    */
   static LinkMessage changeInfo(Map<Integer, LinkMessage> links, LinkMessage link, LinkInfo info, String doing)
       throws NetlinkException {
@@ -218,21 +226,9 @@ final class FakeLinkKinds {
             v.learning());
       }
       case VlanInfo vlan -> link.info();
-      case BondInfo bond -> {
-        BondInfo old = (BondInfo) link.info();
-        if (bond.mode() != old.mode()) {
-          if (link.hasFlags(Iff.UP)) {
-            throw new NetlinkException(Errno.EBUSY, doing + ": a bond changes mode only while down");
-          }
-          if (links.values().stream().anyMatch(p -> p.masterIndex() == link.index())) {
-            throw new NetlinkException(Errno.ENOTEMPTY, doing + ": a bond changes mode only without ports");
-          }
-        }
-        if (bond.mode() < 0 || bond.mode() > BondInfo.BALANCE_ALB) {
-          throw new NetlinkException(Errno.EINVAL, doing + ": bond mode " + bond.mode());
-        }
-        yield bond;
-      }
+      case BondInfo bond -> FakeBond.changelink((BondInfo) link.info(), bond, link.hasFlags(Iff.UP),
+          links.values().stream().anyMatch(p -> p.masterIndex() == link.index()), doing);
+      case VrfInfo vrf -> throw new NetlinkException(Errno.EOPNOTSUPP, doing + ": a VRF has no changelink");
       case DummyInfo dummy -> link.info();
       case WireguardInfo wg -> link.info();
       case VethInfo veth -> throw new IllegalStateException("refused above");
@@ -250,7 +246,7 @@ final class FakeLinkKinds {
 
   /** Whether {@code link} is a master other links can be enslaved to. */
   static boolean isMaster(LinkMessage link) {
-    return link.kind().equals("bridge") || link.kind().equals("bond");
+    return link.kind().equals("bridge") || link.kind().equals("bond") || link.kind().equals("vrf");
   }
 
   static byte[] randomMac() {

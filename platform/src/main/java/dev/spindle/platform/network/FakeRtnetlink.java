@@ -33,9 +33,12 @@ import java.util.function.UnaryOperator;
  *
  * <p>Links created through the port ({@link #createLink}) follow their drivers ({@link FakeLinkKinds}): a veth
  * creates both ends (the peer registered first, with the lower index), VLANs and macvlans need a lower link and go
- * with it, a bridge or bond takes ports ({@code EOPNOTSUPP} for any other master, {@code EINVAL} for an unknown
- * one, {@code ELOOP} for a bridge in a bridge, {@code EPERM} for a bond port that is up), deleting a master releases
- * its ports. Carrier is derived: a veth has it when its peer is up, a bridge or bond when a port has it, a VLAN or
+ * with it, a bridge, bond or VRF takes ports ({@code EOPNOTSUPP} for any other master, {@code EINVAL} for an unknown
+ * one or a VRF in a VRF, {@code ELOOP} for a bridge in a bridge, {@code EPERM} for a bond port that is up), a VRF
+ * needs a table ({@code EINVAL}) and cannot change it ({@code EOPNOTSUPP}), deleting a master releases
+ * its ports; a bond's settings are checked and applied as the bonding driver does ({@link FakeBond}: the settings
+ * {@link BondOption#toSend} picks, with the driver's errnos and side effects). Carrier is derived: a veth has it when
+ * its peer is up, a bridge or bond when a port has it, a VLAN or
  * macvlan when its lower link has it. {@link LinkMessage#info()} is what the kernel would dump. Renaming a link
  * that is up works, as since Linux 6.2 ({@link #refuseLiveRename()} brings back the older {@code EBUSY}); an alias
  * of a link that is down raises no event, as in the kernel. {@link #withoutKinds} stands for missing modules.
@@ -240,6 +243,9 @@ public final class FakeRtnetlink implements Rtnetlink {
         if (request.info() instanceof BridgeInfo && links.get(request.masterIndex()).kind().equals("bridge")) {
           throw new NetlinkException(Errno.ELOOP, doing + ": a bridge cannot be a bridge port");
         }
+        if (request.info() instanceof VrfInfo && links.get(request.masterIndex()).kind().equals("vrf")) {
+          throw new NetlinkException(Errno.EINVAL, doing + ": a VRF cannot be enslaved to a VRF");
+        }
       }
       FakeLinkKinds.checkUnique(links, request, doing);
       int index = lastIndex + 1;
@@ -361,6 +367,9 @@ public final class FakeRtnetlink implements Rtnetlink {
           if (port.kind().equals("bridge") && links.get(c.masterIndex()).kind().equals("bridge")) {
             throw new NetlinkException(Errno.ELOOP, doing + ": a bridge cannot be a bridge port");
           }
+          if (port.kind().equals("vrf") && links.get(c.masterIndex()).kind().equals("vrf")) {
+            throw new NetlinkException(Errno.EINVAL, doing + ": a VRF cannot be enslaved to a VRF");
+          }
         }
         enslave(index, c.masterIndex(), doing);
       }
@@ -410,7 +419,7 @@ public final class FakeRtnetlink implements Rtnetlink {
 
   /**
    * Makes {@link #createLink} answer {@link Errno#EOPNOTSUPP} for these kinds, as a kernel without their modules
-   * ({@code bonding}, {@code 8021q}, {@code dummy}, {@code wireguard}) does.
+   * ({@code bonding}, {@code 8021q}, {@code vrf}, {@code dummy}, {@code wireguard}) does.
    */
   public synchronized void withoutKinds(String... kinds) {
     missingKinds.addAll(List.of(kinds));

@@ -22,7 +22,9 @@ import java.util.HexFormat;
  *     kind ({@code EOPNOTSUPP} otherwise, and for kinds that cannot change, such as veth); the whole record is sent,
  *     so start from {@link LinkMessage#info()}. Drivers refuse some changes: a VXLAN's VNI
  *     ({@code EOPNOTSUPP}; its port is not sent, since the kernel refuses any port in a change), a bond's mode while
- *     it is up ({@code EBUSY}) or has ports ({@code ENOTEMPTY}); a VLAN ignores a new id or protocol.
+ *     it is up ({@code EBUSY}) or has ports ({@code ENOTEMPTY}), its LACP settings while it is up; a VLAN ignores a
+ *     new id or protocol. Of a bond only the settings that differ from the current ones are sent
+ *     ({@link BondOption#toSend}), since the bonding driver checks those rules even for an unchanged value.
  */
 public record LinkChange(Boolean up, Integer mtu, Integer masterIndex, String name, String alias,
     byte[] hardwareAddr, LinkInfo info) {

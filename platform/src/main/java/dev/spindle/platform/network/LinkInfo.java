@@ -7,7 +7,7 @@ package dev.spindle.platform.network;
  * {@code wireguard}) are never decoded: their links carry no info, only {@link LinkMessage#kind()}.
  */
 public sealed interface LinkInfo
-    permits VethInfo, BridgeInfo, MacvlanInfo, VxlanInfo, VlanInfo, BondInfo, DummyInfo, WireguardInfo {
+    permits VethInfo, BridgeInfo, MacvlanInfo, VxlanInfo, VlanInfo, BondInfo, VrfInfo, DummyInfo, WireguardInfo {
   /** {@code IFLA_INFO_KIND}: the driver's name, as {@code ip link add ... type <kind>} takes it. */
   String kind();
 

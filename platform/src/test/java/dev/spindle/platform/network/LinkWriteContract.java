@@ -154,6 +154,98 @@ interface LinkWriteContract {
   }
 
   @Test
+  default void an802_3adBondWithoutMiimonIsCreatedWithoutItsDelays() throws Exception {
+    // the delays count in miimon intervals: sent with miimon 0 they would be EPERM and fail the whole creation
+    var info = BondInfo.builder(BondInfo.IEEE_802_3AD).miimon(0).updelay(200).downdelay(400).peerNotifyDelay(100)
+        .lacpRate(1).build();
+    BondInfo bond = (BondInfo) create(LinkRequest.of("sbond0", info)).info();
+    assertThat(bond.mode()).isEqualTo(BondInfo.IEEE_802_3AD);
+    assertThat(bond.miimon()).isZero();
+    assertThat(bond.updelay()).isZero();
+    assertThat(bond.downdelay()).isZero();
+    assertThat(bond.lacpRate()).isEqualTo(1);
+  }
+
+  @Test
+  default void aBondIsCreatedWithOnlyTheSettingsItsModeTakes() throws Exception {
+    // ARP monitoring is EACCES in 802.3ad, balance-tlb and balance-alb; the codec leaves it out there
+    var lacp = BondInfo.builder(BondInfo.IEEE_802_3AD).arpInterval(1000).missedMax(5).packetsPerSlave(3).build();
+    BondInfo bond = (BondInfo) create(LinkRequest.of("sbond0", lacp)).info();
+    assertThat(bond.arpInterval()).isZero();
+    assertThat(bond.missedMax()).as("the kernel's default").isEqualTo(2);
+    assertThat(bond.packetsPerSlave()).isEqualTo(1);
+    var alb = BondInfo.builder(BondInfo.BALANCE_ALB).tlbDynamicLb(0).arpInterval(1000).build();
+    BondInfo balanced = (BondInfo) create(LinkRequest.of("sbond1", alb)).info();
+    assertThat(balanced.mode()).isEqualTo(BondInfo.BALANCE_ALB);
+    assertThat(balanced.arpInterval()).isZero();
+    assertThat(balanced.miimon()).isEqualTo(100);
+  }
+
+  @Test
+  default void aBondRefusesArpNextToMiiMonitoringAndRoundsItsDelays() throws Exception {
+    BondInfo arp = (BondInfo) create(LinkRequest.of("sbond1", BondInfo.builder(BondInfo.ACTIVE_BACKUP).miimon(0)
+        .arpInterval(1000).arpIpTargets(java.util.List.of(new byte[] {(byte) 192, 0, 2, 1})).arpValidate(3)
+        .build())).info();
+    assertThat(arp.arpInterval()).isEqualTo(1000);
+    assertThat(arp.arpValidate()).isEqualTo(3);
+    assertThat(arp.arpIpTargets()).containsExactly(new byte[] {(byte) 192, 0, 2, 1});
+    assertErrno(() -> rtnl().createLink(LinkRequest.of("sbond0",
+        BondInfo.builder(BondInfo.ACTIVE_BACKUP).miimon(100).arpInterval(1000).build())), Errno.EINVAL);
+    assertThat(rtnl().links()).extracting(LinkMessage::name).doesNotContain("sbond0");
+    BondInfo rounded = (BondInfo) create(LinkRequest.of("sbond2", BondInfo.builder(BondInfo.ACTIVE_BACKUP)
+        .miimon(100).updelay(250).downdelay(99).build())).info();
+    assertThat(rounded.updelay()).as("rounded down to a multiple of miimon").isEqualTo(200);
+    assertThat(rounded.downdelay()).isZero();
+  }
+
+  @Test
+  default void aBondChangesInPlaceWhatItsStateAllows() throws Exception {
+    BondInfo created = (BondInfo) create(LinkRequest.of("sbond0", BondInfo.builder(BondInfo.IEEE_802_3AD).build()))
+        .info();
+    int index = rtnl().link("sbond0").index();
+    rtnl().setLink(index, LinkChange.NONE.withInfo(created.toBuilder().miimon(200).updelay(400).lacpRate(1).build()));
+    BondInfo down = (BondInfo) rtnl().link("sbond0").info();
+    assertThat(down.miimon()).isEqualTo(200);
+    assertThat(down.updelay()).isEqualTo(400);
+    assertThat(down.lacpRate()).isEqualTo(1);
+
+    rtnl().setLink(index, LinkChange.up(true));
+    rtnl().setLink(index, LinkChange.NONE.withInfo(down).withMtu(1400)); // unchanged settings: nothing refused
+    rtnl().setLink(index, LinkChange.NONE.withInfo(down.toBuilder().minLinks(2).build()));
+    assertThat(((BondInfo) rtnl().link("sbond0").info()).minLinks()).isEqualTo(2);
+    BondInfo up = (BondInfo) rtnl().link("sbond0").info();
+    assertErrno(() -> rtnl().setLink(index, LinkChange.NONE.withInfo(up.toBuilder().lacpRate(0).build())),
+        Errno.EBUSY);
+    assertErrno(() -> rtnl().setLink(index, LinkChange.NONE.withInfo(up.toBuilder().mode(BondInfo.BALANCE_XOR)
+        .build())), Errno.EBUSY);
+    assertThat(((BondInfo) rtnl().link("sbond0").info()).mode()).isEqualTo(BondInfo.IEEE_802_3AD);
+
+    LinkMessage port = create(LinkRequest.of("sv0", new VethInfo("sv1")));
+    rtnl().setLink(port.index(), LinkChange.NONE.withMaster(index));
+    rtnl().setLink(index, LinkChange.up(false));
+    BondInfo withPort = (BondInfo) rtnl().link("sbond0").info();
+    assertErrno(() -> rtnl().setLink(index, LinkChange.NONE.withInfo(withPort.toBuilder().failOverMac(1).build())),
+        Errno.ENOTEMPTY);
+    assertErrno(() -> rtnl().setLink(index, LinkChange.NONE.withInfo(withPort.toBuilder()
+        .mode(BondInfo.ACTIVE_BACKUP).build())), Errno.ENOTEMPTY);
+  }
+
+  @Test
+  default void aVrfReportsItsTableAndTakesPorts() throws Exception {
+    LinkMessage vrf = create(LinkRequest.of("svrf0", new VrfInfo(10)));
+    assertThat(vrf.kind()).isEqualTo("vrf");
+    assertThat(vrf.info()).isEqualTo(new VrfInfo(10));
+    assertThat(vrf.hasFlags(Iff.MASTER | Iff.NOARP)).isTrue();
+    assertThat(vrf.mtu()).as("IP6_MAX_MTU").isEqualTo(65575);
+    LinkMessage port = create(LinkRequest.of("sv0", new VethInfo("sv1")));
+    rtnl().setLink(port.index(), LinkChange.NONE.withMaster(vrf.index()));
+    assertThat(rtnl().link("sv0").masterIndex()).isEqualTo(vrf.index());
+    assertThat(rtnl().link("sv0").slaveKind()).isEqualTo("vrf");
+    assertErrno(() -> rtnl().createLink(LinkRequest.of("svrf1", new VrfInfo(0))), Errno.EINVAL);
+    assertErrno(() -> rtnl().setLink(vrf.index(), LinkChange.NONE.withInfo(new VrfInfo(11))), Errno.EOPNOTSUPP);
+  }
+
+  @Test
   default void aDummyIsAnEtherLinkWithoutKindData() throws Exception {
     LinkMessage dummy = create(LinkRequest.of("sdm0", new DummyInfo()));
     assertThat(dummy.kind()).isEqualTo("dummy");

@@ -80,7 +80,7 @@ class LinuxRtnetlinkTest extends RtnetlinkContract implements LinkWriteContract,
     };
   }
 
-  /** This kernel may lack the bonding, 8021q, dummy or wireguard module: those kinds' cases skip, naming it. */
+  /** This kernel may lack the bonding, 8021q, vrf, dummy or wireguard module: those kinds' cases skip, naming it. */
   @Override
   public boolean kindsMayBeMissing() {
     return true;

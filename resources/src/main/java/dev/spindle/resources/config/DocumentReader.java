@@ -21,7 +21,7 @@ final class DocumentReader {
   /** The kinds Spindle reads, in the order the error for an unknown kind lists them. */
   static final List<String> KINDS = List.of(EnvironmentConfig.KIND, TrustedRootsConfig.KIND, ResolverConfig.KIND,
       TimeSyncConfig.KIND, HostnameConfig.KIND, LinkConfig.KIND, BondConfig.KIND, BridgeConfig.KIND,
-      VlanConfig.KIND, DummyLinkConfig.KIND, LinkAliasConfig.KIND);
+      VlanConfig.KIND, DummyLinkConfig.KIND, WireguardConfig.KIND, LinkAliasConfig.KIND);
 
   private final Problems problems;
 
@@ -44,6 +44,7 @@ final class DocumentReader {
       case BridgeConfig.KIND -> BridgeConfigReader.read(root, problems);
       case VlanConfig.KIND -> VlanConfigReader.read(root, problems);
       case DummyLinkConfig.KIND -> DummyLinkConfigReader.read(root, problems);
+      case WireguardConfig.KIND -> WireguardConfigReader.read(root, problems);
       case LinkAliasConfig.KIND -> LinkAliasReader.read(root, problems);
       default -> throw new IllegalArgumentException("not a Spindle document kind: " + kind);
     };

@@ -6,6 +6,7 @@ import static dev.spindle.resources.config.YamlTree.items;
 import static dev.spindle.resources.config.YamlTree.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -211,40 +212,57 @@ final class NetworkReader {
     }
   }
 
+  /**
+   * Talos's {@code checkWireguard} (its reasons, the keys shown as values, the private key redacted): every key is
+   * standard base64 of 32 bytes, a missing one too (Talos checks the empty text); an endpoint is {@code host:port};
+   * an allowed IP a CIDR. Spindle adds the ranges the kernel enforces: listen port, firewall mark, keepalive.
+   */
   private void wireguard(Node w, String path) {
-    if (w == null) {
-      return;
+    if (!(w instanceof MappingNode)) {
+      return; // absent, or of the wrong shape (reported by the schema check)
     }
     Node privateKey = YamlTree.field(w, "privateKey");
-    if (privateKey instanceof ScalarNode && !ValueRules.isWireguardKey(text(privateKey))) {
-      problems.error(privateKey, field(path, "privateKey"), Problems.REDACTED,
-          "private key is invalid: must be 32 bytes, base64-encoded");
+    String privateProblem = WireguardKeyRules.legacyProblem(text(privateKey) == null ? "" : text(privateKey));
+    if (privateProblem != null && (privateKey == null || privateKey instanceof ScalarNode)) {
+      problems.error(privateKey == null ? w : privateKey, field(path, "privateKey"),
+          privateKey == null ? null : Problems.REDACTED, "private key is invalid: " + privateProblem);
     }
+    range(YamlTree.field(w, "listenPort"), field(path, "listenPort"), 65535, "listen port");
+    range(YamlTree.field(w, "firewallMark"), field(path, "firewallMark"), Integer.MAX_VALUE, "firewall mark");
     List<Node> peers = items(YamlTree.field(w, "peers"));
     for (int i = 0; i < peers.size(); i++) {
       peer(peers.get(i), index(field(path, "peers"), i));
     }
   }
 
+  private void range(Node node, String path, long max, String what) {
+    var value = YamlTree.integer(node);
+    if (value != null && (value.signum() < 0 || value.compareTo(BigInteger.valueOf(max)) > 0)) {
+      problems.error(node, path, Problems.shown(node, false), what + " must be between 0 and " + max);
+    }
+  }
+
   private void peer(Node p, String path) {
     Node publicKey = YamlTree.field(p, "publicKey");
-    if (publicKey == null) {
-      problems.error(p, field(path, "publicKey"), null, "must be set");
-    } else if (publicKey instanceof ScalarNode && !ValueRules.isWireguardKey(text(publicKey))) {
-      problems.error(publicKey, field(path, "publicKey"), Problems.shown(publicKey, false),
-          "public key is invalid: must be 32 bytes, base64-encoded");
+    String publicProblem = WireguardKeyRules.legacyProblem(text(publicKey) == null ? "" : text(publicKey));
+    if (publicProblem != null && (publicKey == null || publicKey instanceof ScalarNode)) {
+      problems.error(publicKey == null ? p : publicKey, field(path, "publicKey"),
+          publicKey == null ? null : Problems.shown(publicKey, false), "public key invalid: " + publicProblem);
     }
     Node endpoint = YamlTree.field(p, "endpoint");
-    if (text(endpoint) != null && !ValueRules.isHostPort(text(endpoint))) {
+    String endpointText = text(endpoint);
+    if (endpointText != null && !endpointText.isEmpty() && !ValueRules.isHostPort(endpointText)) {
       problems.error(endpoint, field(path, "endpoint"), Problems.shown(endpoint, false),
-          "must be host:port (an IPv6 host in brackets)");
+          "peer endpoint is invalid: must be host:port (an IPv6 host in brackets, a port from 1 to 65535)");
     }
+    SharedFields.duration(YamlTree.field(p, "persistentKeepaliveInterval"), field(path, "persistentKeepaliveInterval"),
+        problems);
     List<Node> allowed = items(YamlTree.field(p, "allowedIPs"));
     for (int i = 0; i < allowed.size(); i++) {
       String value = text(allowed.get(i));
       if (value != null && !ValueRules.isCidr(value)) {
         problems.error(allowed.get(i), index(field(path, "allowedIPs"), i), Problems.shown(allowed.get(i), false),
-            "must be a CIDR");
+            "peer allowed IP is invalid: invalid CIDR address");
       }
     }
   }

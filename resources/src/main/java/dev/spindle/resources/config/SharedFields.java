@@ -71,16 +71,9 @@ final class SharedFields {
 
   /** A Go duration (nanoseconds when an integer); reports a negative one; ZERO when absent or malformed. */
   static Duration duration(Node node, String path, Problems problems) {
-    if (node == null) {
-      return Duration.ZERO;
-    }
-    Duration d;
-    boolean plain = node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN;
-    BigInteger nanos = plain ? YamlTree.integer(node) : null;
-    try {
-      d = nanos != null ? Duration.ofNanos(nanos.longValueExact()) : GoDurationText.parse(YamlTree.text(node));
-    } catch (RuntimeException e) {
-      return Duration.ZERO; // reported by the schema check
+    Duration d = signedDuration(node);
+    if (d == null) {
+      return Duration.ZERO; // absent, or malformed and reported by the schema check
     }
     if (d.isNegative()) {
       String field = path.substring(path.lastIndexOf('.') + 1);
@@ -88,5 +81,19 @@ final class SharedFields {
       return Duration.ZERO;
     }
     return d;
+  }
+
+  /** A Go duration as given, negative ones too; null when absent or malformed (which the schema check reports). */
+  static Duration signedDuration(Node node) {
+    if (node == null) {
+      return null;
+    }
+    boolean plain = node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN;
+    BigInteger nanos = plain ? YamlTree.integer(node) : null;
+    try {
+      return nanos != null ? Duration.ofNanos(nanos.longValueExact()) : GoDurationText.parse(YamlTree.text(node));
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 }

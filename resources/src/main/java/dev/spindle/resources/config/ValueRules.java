@@ -4,7 +4,6 @@ import dev.spindle.resources.network.GoNetip;
 import dev.spindle.resources.network.HostnameSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -100,29 +99,41 @@ final class ValueRules {
     }
   }
 
-  /** A WireGuard key: standard base64 of exactly 32 bytes. */
-  static boolean isWireguardKey(String s) {
-    try {
-      return Base64.getDecoder().decode(s).length == 32;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  /** {@code host:port} with a numeric port, IPv6 hosts in brackets, as Talos's {@code AddressContainsPort} wants. */
+  /**
+   * {@code host:port} as Talos's {@code AddressContainsPort} (a legacy WireGuard endpoint) wants it, a little stricter:
+   * the host an IPv4 address, a DNS name or an IPv6 address in brackets, the port a number from 1 to 65535 (Talos
+   * takes any port text, which the kernel then refuses).
+   */
   static boolean isHostPort(String s) {
     int colon = s.lastIndexOf(':');
-    if (colon <= 0 || colon == s.length() - 1) {
+    if (colon <= 0 || !isPort(s.substring(colon + 1))) {
       return false;
     }
     String host = s.substring(0, colon);
-    String port = s.substring(colon + 1);
-    if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535) {
-      return false;
-    }
     if (host.startsWith("[")) {
       return host.endsWith("]") && isIpv6(host.substring(1, host.length() - 1));
     }
-    return host.indexOf(':') < 0;
+    return host.indexOf(':') < 0 && (isIpv4(host) || isDnsName(host));
+  }
+
+  /**
+   * An IP literal and a port, as Go's {@code netip.ParseAddrPort} reads a {@code WireguardConfig} peer endpoint:
+   * {@code 10.0.0.1:51820} or {@code [fd00::1]:51820}, never a name; the port from 1 to 65535 (Go also takes 0, which
+   * no peer listens on).
+   */
+  static boolean isAddrPort(String s) {
+    int colon = s.lastIndexOf(':');
+    if (colon <= 0 || !isPort(s.substring(colon + 1))) {
+      return false;
+    }
+    String host = s.substring(0, colon);
+    if (host.startsWith("[")) {
+      return host.endsWith("]") && isIpv6(host.substring(1, host.length() - 1));
+    }
+    return isIpv4(host);
+  }
+
+  private static boolean isPort(String s) {
+    return s.matches("[0-9]{1,5}") && Integer.parseInt(s) >= 1 && Integer.parseInt(s) <= 65535;
   }
 }

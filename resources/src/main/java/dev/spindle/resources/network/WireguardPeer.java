@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * One WireGuard peer as the kernel reports it. {@code endpoint} is {@code ip:port} text ({@code ""} before the peer
- * has been heard from or configured with one).
+ * has been heard from or configured with one). {@link #toString()} never shows the preshared key.
  */
 public record WireguardPeer(
     @ProtoField(1) String publicKey,
@@ -22,5 +22,12 @@ public record WireguardPeer(
     endpoint = endpoint == null ? "" : endpoint;
     persistentKeepaliveInterval = persistentKeepaliveInterval == null ? Duration.ZERO : persistentKeepaliveInterval;
     allowedIps = allowedIps == null ? List.of() : List.copyOf(allowedIps);
+  }
+
+  @Override
+  public String toString() {
+    return "WireguardPeer[publicKey=" + publicKey + ", presharedKey=" + (presharedKey.isEmpty() ? "" : "(redacted)")
+        + ", endpoint=" + endpoint + ", persistentKeepaliveInterval=" + persistentKeepaliveInterval
+        + ", allowedIps=" + allowedIps + "]";
   }
 }

@@ -18,6 +18,8 @@ class ConfigRecordsToStringTest {
   private static final String PROXY_PASSWORD = "hunter2-proxy";
   private static final String DOC_PASSWORD = "doc-pa55word";
   private static final String PRIVATE_KEY = "sBDgDJ+bTX1KTXNKOMnNQ3xgQ+dLgNvPWnmDlnIQS3M=";
+  private static final String PUBLIC_KEY = "735jkJdcVDninU5PzLJ/S+bfN6Q3QOk6svWrVLMJQAk=";
+  private static final String PRESHARED_KEY = "6j4UMxwszrHVZZUjY8/SFsZMjgaHkxV7yp9Tz05btho=";
   private static final String CLUSTER_SECRET = "Xq0Mfh+GpdmsIFIm8c2iaGmrQ5xSzeOEMdGiYLEAO4c=";
   private static final String FILE_SECRET = "file-content-token-42";
   private static final String ENDPOINT_PASSWORD = "disc0very-pass";
@@ -40,7 +42,9 @@ class ConfigRecordsToStringTest {
             + "      path: /var/lib/token\n"
             + "      op: create\n");
     return text.replace("  GRPC_GO_LOG_SEVERITY_LEVEL: error\n",
-        "  GRPC_GO_LOG_SEVERITY_LEVEL: error\n  HTTPS_PROXY: http://u:" + DOC_PASSWORD + "@proxy:3128\n");
+        "  GRPC_GO_LOG_SEVERITY_LEVEL: error\n  HTTPS_PROXY: http://u:" + DOC_PASSWORD + "@proxy:3128\n")
+        + "---\napiVersion: v1alpha1\nkind: WireguardConfig\nname: wg1\nprivateKey: " + PRIVATE_KEY + "\n"
+        + "peers:\n  - publicKey: " + PUBLIC_KEY + "\n    presharedKey: " + PRESHARED_KEY + "\n";
   }
 
   @Test
@@ -65,10 +69,10 @@ class ConfigRecordsToStringTest {
     collect(discovery, records);
     assertThat(records).extracting(r -> r.getClass().getSimpleName()).contains("MachineConfig", "V1Alpha1Config",
         "MachineSection", "NetworkSection", "MachineFile", "TimeSection", "ClusterSection", "DiscoverySection",
-        "EnvironmentConfig", "TrustedRootsConfig");
+        "EnvironmentConfig", "TrustedRootsConfig", "WireguardConfig", "WireguardPeerConfig");
     for (Record r : records) {
       assertThat(r.toString()).as(r.getClass().getSimpleName()).doesNotContain(PROXY_PASSWORD, DOC_PASSWORD,
-          PRIVATE_KEY, CLUSTER_SECRET, FILE_SECRET, ENDPOINT_PASSWORD, "BEGIN CERTIFICATE");
+          PRIVATE_KEY, PRESHARED_KEY, CLUSTER_SECRET, FILE_SECRET, ENDPOINT_PASSWORD, "BEGIN CERTIFICATE");
     }
     MachineSection machine = config.v1alpha1().orElseThrow().machine();
     assertThat(machine.toString()).contains("env=[http_proxy, https_proxy, no_proxy]")

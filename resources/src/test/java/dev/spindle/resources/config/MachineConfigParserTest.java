@@ -257,7 +257,7 @@ class MachineConfigParserTest {
     assertThat(result.errors()).extracting(ConfigProblem::message).containsExactly(
         "s.yaml:2:10: v1alpha1: machine.token: expected a string, got a mapping",
         "s.yaml:7:23: v1alpha1: machine.network.interfaces[0].wireguard.privateKey: (redacted): private key is "
-            + "invalid: must be 32 bytes, base64-encoded",
+            + "invalid: wrong key length: 16",
         "s.yaml:11:5: v1alpha1: cluster.discovery: cluster discovery service requires .cluster.id",
         "s.yaml:14:19: v1alpha1: cluster.discovery.registries.service.endpoint: \"not-a-url\": must be an http or "
             + "https URL with a host");

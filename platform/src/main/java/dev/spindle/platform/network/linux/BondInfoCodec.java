@@ -1,6 +1,7 @@
 package dev.spindle.platform.network.linux;
 
 import dev.spindle.platform.network.BondInfo;
+import dev.spindle.platform.network.BondOption;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -8,8 +9,8 @@ import java.util.List;
 
 /**
  * A bond's {@code IFLA_BOND_*} attributes ({@code linux/if_link.h}) to and from {@link BondInfo}. A request carries
- * only what the mode accepts (see {@link BondInfo}); a decoded bond starts from the kernel's defaults, since the
- * kernel leaves the 802.3ad actor settings out of dumps of other modes.
+ * what {@link BondOption#toSend} picks; a decoded bond starts from the kernel's defaults, since the kernel leaves the
+ * 802.3ad actor settings out of dumps of other modes, and skips an attribute whose value does not parse.
  */
 final class BondInfoCodec {
   static final int MODE = 1;
@@ -43,69 +44,57 @@ final class BondInfoCodec {
 
   private BondInfoCodec() {}
 
-  static void encode(ByteBuffer out, BondInfo b) {
+  /**
+   * Writes the settings {@link BondOption#toSend} picks: for a new bond ({@code current} null) every setting its mode
+   * accepts, for a change what differs from {@code current}.
+   */
+  static void encode(ByteBuffer out, BondInfo b, BondInfo current) {
     out.order(ByteOrder.nativeOrder());
-    int mode = b.mode();
-    boolean lacp = mode == BondInfo.IEEE_802_3AD;
-    boolean activeBackupLike = mode == BondInfo.ACTIVE_BACKUP || mode == BondInfo.BALANCE_TLB
-        || mode == BondInfo.BALANCE_ALB;
-    RtAttr.putU8(out, MODE, mode);
-    RtAttr.putU32(out, MIIMON, b.miimon());
-    RtAttr.putU32(out, UPDELAY, b.updelay());
-    RtAttr.putU32(out, DOWNDELAY, b.downdelay());
-    RtAttr.putU32(out, PEER_NOTIF_DELAY, b.peerNotifyDelay());
-    RtAttr.putU8(out, USE_CARRIER, b.useCarrier() ? 1 : 0);
-    if (b.arpInterval() != 0 || !b.arpIpTargets().isEmpty()) {
-      RtAttr.putU32(out, ARP_INTERVAL, b.arpInterval());
-      ByteBuffer targets = ByteBuffer.allocate(8 * b.arpIpTargets().size()).order(ByteOrder.nativeOrder());
-      List<byte[]> list = b.arpIpTargets();
-      for (int i = 0; i < list.size(); i++) {
-        RtAttr.put(targets, i, list.get(i)); // the nest's attribute types are the slots, from 0
-      }
-      RtAttr.putNested(out, ARP_IP_TARGET, targets);
-      RtAttr.putU32(out, ARP_VALIDATE, b.arpValidate());
-      RtAttr.putU32(out, ARP_ALL_TARGETS, b.arpAllTargets());
-    }
-    if (activeBackupLike) {
-      if (b.primaryIndex() != 0) {
-        RtAttr.putU32(out, PRIMARY, b.primaryIndex());
-      }
-      RtAttr.putU8(out, PRIMARY_RESELECT, b.primaryReselect());
-    }
-    if (mode == BondInfo.ACTIVE_BACKUP) {
-      RtAttr.putU8(out, FAIL_OVER_MAC, b.failOverMac());
-    }
-    if (mode == BondInfo.BALANCE_XOR || lacp || mode == BondInfo.BALANCE_TLB) {
-      RtAttr.putU8(out, XMIT_HASH_POLICY, b.xmitHashPolicy());
-    }
-    RtAttr.putU32(out, RESEND_IGMP, b.resendIgmp());
-    RtAttr.putU8(out, NUM_PEER_NOTIF, b.numPeerNotif());
-    RtAttr.putU8(out, ALL_SLAVES_ACTIVE, b.allSlavesActive());
-    RtAttr.putU32(out, MIN_LINKS, b.minLinks());
-    RtAttr.putU32(out, LP_INTERVAL, b.lpInterval());
-    if (mode == BondInfo.BALANCE_RR) {
-      RtAttr.putU32(out, PACKETS_PER_SLAVE, b.packetsPerSlave());
-    }
-    if (lacp) {
-      RtAttr.putU8(out, AD_LACP_ACTIVE, b.adLacpActive());
-      RtAttr.putU8(out, AD_LACP_RATE, b.lacpRate());
-      RtAttr.putU8(out, AD_SELECT, b.adSelect());
-      RtAttr.putU16(out, AD_ACTOR_SYS_PRIO, b.adActorSysPrio());
-      RtAttr.putU16(out, AD_USER_PORT_KEY, b.adUserPortKey());
-      byte[] system = b.adActorSystem();
-      if (system.length == 6 && !java.util.Arrays.equals(system, new byte[6])) { // zero is "the bond's own MAC"
-        RtAttr.put(out, AD_ACTOR_SYSTEM, system);
+    for (BondOption option : BondOption.toSend(b, current)) {
+      int type = option.attribute();
+      switch (option) {
+        case MODE -> RtAttr.putU8(out, type, b.mode());
+        case MIIMON -> RtAttr.putU32(out, type, b.miimon());
+        case UPDELAY -> RtAttr.putU32(out, type, b.updelay());
+        case DOWNDELAY -> RtAttr.putU32(out, type, b.downdelay());
+        case PEER_NOTIF_DELAY -> RtAttr.putU32(out, type, b.peerNotifyDelay());
+        case USE_CARRIER -> RtAttr.putU8(out, type, b.useCarrier() ? 1 : 0);
+        case ARP_INTERVAL -> RtAttr.putU32(out, type, b.arpInterval());
+        case ARP_IP_TARGET -> {
+          List<byte[]> list = b.arpIpTargets();
+          ByteBuffer targets = ByteBuffer.allocate(8 * list.size()).order(ByteOrder.nativeOrder());
+          for (int i = 0; i < list.size(); i++) {
+            RtAttr.put(targets, i, list.get(i)); // the nest's attribute types are the slots, from 0
+          }
+          RtAttr.putNested(out, type, targets); // empty: the kernel clears the targets
+        }
+        case ARP_VALIDATE -> RtAttr.putU32(out, type, b.arpValidate());
+        case ARP_ALL_TARGETS -> RtAttr.putU32(out, type, b.arpAllTargets());
+        case PRIMARY -> RtAttr.putU32(out, type, b.primaryIndex());
+        case PRIMARY_RESELECT -> RtAttr.putU8(out, type, b.primaryReselect());
+        case FAIL_OVER_MAC -> RtAttr.putU8(out, type, b.failOverMac());
+        case XMIT_HASH_POLICY -> RtAttr.putU8(out, type, b.xmitHashPolicy());
+        case RESEND_IGMP -> RtAttr.putU32(out, type, b.resendIgmp());
+        case NUM_PEER_NOTIF -> RtAttr.putU8(out, type, b.numPeerNotif());
+        case ALL_SLAVES_ACTIVE -> RtAttr.putU8(out, type, b.allSlavesActive());
+        case MIN_LINKS -> RtAttr.putU32(out, type, b.minLinks());
+        case LP_INTERVAL -> RtAttr.putU32(out, type, b.lpInterval());
+        case PACKETS_PER_SLAVE -> RtAttr.putU32(out, type, b.packetsPerSlave());
+        case AD_LACP_ACTIVE -> RtAttr.putU8(out, type, b.adLacpActive());
+        case AD_LACP_RATE -> RtAttr.putU8(out, type, b.lacpRate());
+        case AD_SELECT -> RtAttr.putU8(out, type, b.adSelect());
+        case AD_ACTOR_SYS_PRIO -> RtAttr.putU16(out, type, b.adActorSysPrio());
+        case AD_USER_PORT_KEY -> RtAttr.putU16(out, type, b.adUserPortKey());
+        case AD_ACTOR_SYSTEM -> RtAttr.put(out, type, b.adActorSystem().length == 6 ? b.adActorSystem() : new byte[6]);
+        case TLB_DYNAMIC_LB -> RtAttr.putU8(out, type, b.tlbDynamicLb());
+        case MISSED_MAX -> RtAttr.putU8(out, type, b.missedMax());
       }
     }
-    if (mode == BondInfo.BALANCE_TLB) {
-      RtAttr.putU8(out, TLB_DYNAMIC_LB, b.tlbDynamicLb());
-    }
-    RtAttr.putU8(out, MISSED_MAX, b.missedMax());
   }
 
   static BondInfo decode(RtAttr data) {
     var b = BondInfo.builder(BondInfo.BALANCE_RR);
-    for (RtAttr a : data.nested()) {
+    LinkInfoCodec.each(data, a -> {
       switch (a.type()) {
         case MODE -> b.mode(a.u8());
         case MIIMON -> b.miimon(a.u32());
@@ -143,7 +132,7 @@ final class BondInfoCodec {
         case MISSED_MAX -> b.missedMax(a.u8());
         default -> {}
       }
-    }
+    });
     return b.build();
   }
 }

@@ -14,7 +14,8 @@ import java.util.List;
  * feed {@code LinkStatus} (numbers as in {@code linux/if_link.h}) into a {@link LinkMessage}, the kind data of {@code
  * IFLA_INFO_DATA} through {@link LinkInfoCodec}; every other attribute is skipped. Encodes the create, change and
  * delete requests of {@link LinkRequest} and {@link LinkChange}. Bad input throws {@link MalformedNetlinkException} and
- * nothing else.
+ * nothing else, except in the kind data ({@code IFLA_LINKINFO}), which decodes leniently: a part that does not parse
+ * is left out and the link still decodes.
  */
 public final class LinkCodec {
   public static final int RTM_NEWLINK = 16;
@@ -72,7 +73,7 @@ public final class LinkCodec {
         case IFLA_IFALIAS -> link.alias(a.string());
         case IFLA_PERM_ADDRESS -> link.permanentAddr(a.bytes());
         case IFLA_LINKINFO -> {
-          for (RtAttr info : a.nested()) {
+          for (RtAttr info : LinkInfoCodec.readable(a)) {
             switch (info.type()) {
               case IFLA_INFO_KIND -> kind = info.string();
               case IFLA_INFO_DATA -> data = info;
@@ -98,11 +99,7 @@ public final class LinkCodec {
     }
     link.kind(kind);
     if (data != null) {
-      try {
-        link.info(LinkInfoCodec.decode(kind, data));
-      } catch (MalformedNetlinkException e) {
-        throw new MalformedNetlinkException("link " + ifi.index() + " " + kind + " data: " + e.getMessage());
-      }
+      link.info(LinkInfoCodec.decode(kind, data)); // lenient: odd kind data costs settings, not the link
     }
     return link.build();
   }

@@ -7,16 +7,22 @@ import dev.spindle.platform.network.LinkInfo;
 import dev.spindle.platform.network.MacvlanInfo;
 import dev.spindle.platform.network.VethInfo;
 import dev.spindle.platform.network.VlanInfo;
+import dev.spindle.platform.network.VrfInfo;
 import dev.spindle.platform.network.VxlanInfo;
 import dev.spindle.platform.network.WireguardInfo;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * {@code IFLA_INFO_DATA} to and from {@link LinkInfo}, per kind (attribute numbers as in {@code linux/if_link.h} and
  * {@code linux/veth.h}); the bond's live in {@link BondInfoCodec}. Decoding knows the kinds whose drivers report
- * data (bridge, macvlan, vlan, vxlan, bond) and reads only the attributes the records hold; bad input throws
- * {@link MalformedNetlinkException} and nothing else.
+ * data (bridge, macvlan, vlan, vxlan, bond, vrf) and reads only the attributes the records hold. It is lenient, so that
+ * one odd attribute (a driver's newer layout, a size this code does not expect) costs that attribute and not the
+ * link, nor the whole dump: an attribute whose value does not parse is skipped, and a nest is read up to the first
+ * attribute whose header is broken; the link keeps its kind and the settings that did parse.
  */
 final class LinkInfoCodec {
   static final int VETH_INFO_PEER = 1;
@@ -28,6 +34,8 @@ final class LinkInfoCodec {
 
   static final int IFLA_VLAN_ID = 1;
   static final int IFLA_VLAN_PROTOCOL = 5;
+
+  static final int IFLA_VRF_TABLE = 1;
 
   static final int IFLA_VXLAN_ID = 1;
   static final int IFLA_VXLAN_GROUP = 2;
@@ -92,7 +100,8 @@ final class LinkInfoCodec {
           RtAttr.putBe16(out, IFLA_VXLAN_PORT, vxlan.port());
         }
       }
-      case BondInfo bond -> BondInfoCodec.encode(out, bond);
+      case BondInfo bond -> BondInfoCodec.encode(out, bond, change && current instanceof BondInfo b ? b : null);
+      case VrfInfo vrf -> RtAttr.putU32(out, IFLA_VRF_TABLE, vrf.table());
       case DummyInfo dummy -> {
         return false;
       }
@@ -111,66 +120,106 @@ final class LinkInfoCodec {
       case "vlan" -> vlan(data);
       case "vxlan" -> vxlan(data);
       case "bond" -> BondInfoCodec.decode(data);
+      case "vrf" -> vrf(data);
       default -> null;
     };
   }
 
-  private static BridgeInfo bridge(RtAttr data) {
-    int stp = 0;
-    boolean filtering = false;
-    for (RtAttr a : data.nested()) {
-      switch (a.type()) {
-        case IFLA_BR_STP_STATE -> stp = a.u32();
-        case IFLA_BR_VLAN_FILTERING -> filtering = a.u8() != 0;
-        default -> {}
+  /** The attributes of {@code nest} up to the first whose header does not frame (all of them, if none). */
+  static List<RtAttr> readable(RtAttr nest) {
+    ByteBuffer in = nest.value().duplicate().order(ByteOrder.nativeOrder());
+    List<RtAttr> out = new ArrayList<>();
+    while (in.remaining() >= RtAttr.HEADER) {
+      int start = in.position();
+      int length = Short.toUnsignedInt(in.getShort(start));
+      if (length < RtAttr.HEADER || length > in.remaining()) {
+        break;
+      }
+      out.addAll(RtAttr.parse(in.slice(start, length)));
+      in.position(Math.min(in.limit(), start + NlMsg.align(length)));
+    }
+    return out;
+  }
+
+  /** Hands each readable attribute of {@code nest} to {@code read}, skipping one whose value does not parse. */
+  static void each(RtAttr nest, Consumer<RtAttr> read) {
+    for (RtAttr a : readable(nest)) {
+      try {
+        read.accept(a);
+      } catch (MalformedNetlinkException skipped) {
+        // a value of another size than this attribute has in if_link.h: the rest of the data still counts
       }
     }
-    return new BridgeInfo(stp, filtering);
+  }
+
+  private static BridgeInfo bridge(RtAttr data) {
+    int[] stp = {0};
+    boolean[] filtering = {false};
+    each(data, a -> {
+      switch (a.type()) {
+        case IFLA_BR_STP_STATE -> stp[0] = a.u32();
+        case IFLA_BR_VLAN_FILTERING -> filtering[0] = a.u8() != 0;
+        default -> {}
+      }
+    });
+    return new BridgeInfo(stp[0], filtering[0]);
+  }
+
+  private static VrfInfo vrf(RtAttr data) {
+    int[] table = {0};
+    each(data, a -> {
+      if (a.type() == IFLA_VRF_TABLE) {
+        table[0] = a.u32();
+      }
+    });
+    return new VrfInfo(table[0]);
   }
 
   private static MacvlanInfo macvlan(RtAttr data) {
-    int mode = MacvlanInfo.VEPA;
-    for (RtAttr a : data.nested()) {
+    int[] mode = {MacvlanInfo.VEPA};
+    each(data, a -> {
       if (a.type() == IFLA_MACVLAN_MODE) {
-        mode = a.u32();
+        mode[0] = a.u32();
       }
-    }
-    return new MacvlanInfo(mode);
+    });
+    return new MacvlanInfo(mode[0]);
   }
 
   private static VlanInfo vlan(RtAttr data) {
-    int id = 0;
-    int protocol = VlanInfo.P_8021Q;
-    for (RtAttr a : data.nested()) {
+    int[] id = {0};
+    int[] protocol = {VlanInfo.P_8021Q};
+    each(data, a -> {
       switch (a.type()) {
-        case IFLA_VLAN_ID -> id = a.u16();
-        case IFLA_VLAN_PROTOCOL -> protocol = a.be16();
+        case IFLA_VLAN_ID -> id[0] = a.u16();
+        case IFLA_VLAN_PROTOCOL -> protocol[0] = a.be16();
         default -> {}
       }
-    }
-    return new VlanInfo(id, protocol);
+    });
+    return new VlanInfo(id[0], protocol[0]);
   }
 
   private static VxlanInfo vxlan(RtAttr data) {
-    int vni = 0;
-    int port = 0;
-    byte[] local = null;
-    byte[] group = null;
-    int link = 0;
-    boolean learning = true;
-    for (RtAttr a : data.nested()) {
+    var v = new Object() {
+      int vni;
+      int port;
+      byte[] local;
+      byte[] group;
+      int link;
+      boolean learning = true;
+    };
+    each(data, a -> {
       switch (a.type()) {
-        case IFLA_VXLAN_ID -> vni = a.u32();
-        case IFLA_VXLAN_PORT -> port = a.be16();
-        case IFLA_VXLAN_LOCAL -> local = a.address(4);
-        case IFLA_VXLAN_LOCAL6 -> local = a.address(16);
-        case IFLA_VXLAN_GROUP -> group = a.address(4);
-        case IFLA_VXLAN_GROUP6 -> group = a.address(16);
-        case IFLA_VXLAN_LINK -> link = a.u32();
-        case IFLA_VXLAN_LEARNING -> learning = a.u8() != 0;
+        case IFLA_VXLAN_ID -> v.vni = a.u32();
+        case IFLA_VXLAN_PORT -> v.port = a.be16();
+        case IFLA_VXLAN_LOCAL -> v.local = a.address(4);
+        case IFLA_VXLAN_LOCAL6 -> v.local = a.address(16);
+        case IFLA_VXLAN_GROUP -> v.group = a.address(4);
+        case IFLA_VXLAN_GROUP6 -> v.group = a.address(16);
+        case IFLA_VXLAN_LINK -> v.link = a.u32();
+        case IFLA_VXLAN_LEARNING -> v.learning = a.u8() != 0;
         default -> {}
       }
-    }
-    return new VxlanInfo(vni, port, local, group, link, learning);
+    });
+    return new VxlanInfo(v.vni, v.port, v.local, v.group, v.link, v.learning);
   }
 }

@@ -23,8 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -89,37 +87,7 @@ public final class LinuxRtnetlink implements Rtnetlink {
   }
 
   private NetlinkSocket newSocket(int groups) throws NetlinkException {
-    if (netnsFd < 0) {
-      return NetlinkSocket.open(groups);
-    }
-    var task = new FutureTask<>(() -> {
-      int original = NetlinkSocket.openFile("/proc/thread-self/ns/net");
-      try {
-        NetlinkSocket.setns(netnsFd);
-        try {
-          return NetlinkSocket.open(groups);
-        } finally {
-          NetlinkSocket.setns(original); // the thread ends next anyway; restore in case it is ever reused
-        }
-      } finally {
-        NetlinkSocket.closeFd(original);
-      }
-    });
-    Thread.ofPlatform().name("rtnetlink-setns").daemon().start(task);
-    try {
-      return task.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new NetlinkException(Errno.EINTR, "opening a netlink socket in a namespace");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof NetlinkException n) {
-        throw n;
-      }
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+    return NetlinkSocket.openIn(netnsFd, NetlinkSocket.NETLINK_ROUTE, groups);
   }
 
   @Override

@@ -16,9 +16,11 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
- * A {@code NETLINK_ROUTE} socket through {@code java.lang.foreign} downcalls into libc: no JNI, no native build. Also
+ * A netlink socket ({@code NETLINK_ROUTE}, or {@code NETLINK_GENERIC} for generic netlink families) through {@code java.lang.foreign} downcalls into libc: no JNI, no native build. Also
  * holds the few other syscalls the adapter needs ({@code open}, {@code setns}, {@code eventfd}, {@code poll}).
  * Failures carry the C {@code errno}, captured right after the call.
  *
@@ -30,6 +32,7 @@ final class NetlinkSocket implements AutoCloseable {
   static final int SOCK_RAW = 3;
   static final int SOCK_CLOEXEC = 0x80000;
   static final int NETLINK_ROUTE = 0;
+  static final int NETLINK_GENERIC = 16;
   static final int RTMGRP_LINK = 1;
   static final int RTMGRP_IPV4_IFADDR = 0x10;
   static final int RTMGRP_IPV6_IFADDR = 0x100;
@@ -94,9 +97,14 @@ final class NetlinkSocket implements AutoCloseable {
 
   /** Opens a {@code NETLINK_ROUTE} socket in the calling thread's network namespace, bound to {@code groups}. */
   static NetlinkSocket open(int groups) throws NetlinkException {
+    return open(NETLINK_ROUTE, groups);
+  }
+
+  /** Opens a socket of netlink {@code protocol} in the calling thread's network namespace, bound to {@code groups}. */
+  static NetlinkSocket open(int protocol, int groups) throws NetlinkException {
     try (Arena a = Arena.ofConfined()) {
       MemorySegment errno = a.allocate(CAPTURE);
-      int fd = (int) SOCKET.invokeExact(errno, AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+      int fd = (int) SOCKET.invokeExact(errno, AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
       check(fd, errno, "opening a netlink socket");
       var socket = new NetlinkSocket(fd);
       try {
@@ -119,6 +127,46 @@ final class NetlinkSocket implements AutoCloseable {
       throw e;
     } catch (Throwable t) {
       throw new IllegalStateException(t);
+    }
+  }
+
+  /**
+   * Opens a socket of {@code protocol} in the network namespace {@code netnsFd} refers to, or in the caller's when it is
+   * negative. A socket belongs to the namespace it was created in, and {@code setns(2)} moves only the calling OS thread,
+   * so the socket is created on a short-lived <em>platform</em> thread that enters the namespace, opens it and returns
+   * to the namespace it started in: the caller's own thread (virtual or not) never changes namespace.
+   */
+  static NetlinkSocket openIn(int netnsFd, int protocol, int groups) throws NetlinkException {
+    if (netnsFd < 0) {
+      return open(protocol, groups);
+    }
+    var task = new FutureTask<>(() -> {
+      int original = openFile("/proc/thread-self/ns/net");
+      try {
+        setns(netnsFd);
+        try {
+          return open(protocol, groups);
+        } finally {
+          setns(original); // the thread ends next anyway; restore in case it is ever reused
+        }
+      } finally {
+        closeFd(original);
+      }
+    });
+    Thread.ofPlatform().name("netlink-setns").daemon().start(task);
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NetlinkException(dev.spindle.platform.network.Errno.EINTR, "opening a netlink socket in a namespace");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof NetlinkException n) {
+        throw n;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 

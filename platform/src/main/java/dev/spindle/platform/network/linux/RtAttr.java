@@ -53,6 +53,13 @@ public record RtAttr(int type, ByteBuffer value) {
     return value.getInt(0);
   }
 
+  public long u64() {
+    if (value.remaining() != 8) {
+      throw new MalformedNetlinkException("attribute " + type + ": " + value.remaining() + " bytes, u64 expected");
+    }
+    return value.getLong(0);
+  }
+
   public int u16() {
     if (value.remaining() != 2) {
       throw new MalformedNetlinkException("attribute " + type + ": " + value.remaining() + " bytes, u16 expected");

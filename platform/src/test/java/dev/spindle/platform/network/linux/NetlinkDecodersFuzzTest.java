@@ -2,6 +2,7 @@ package dev.spindle.platform.network.linux;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.spindle.platform.wireguard.linux.WgCodec;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -93,6 +94,35 @@ class NetlinkDecodersFuzzTest {
   void routeDecode(FuzzedDataProvider data) {
     try {
       RouteCodec.decode(bytes(data));
+    } catch (MalformedNetlinkException expected) {
+      // the one way to refuse bytes
+    }
+  }
+
+  /** A controller {@code CTRL_CMD_NEWFAMILY} payload (after the nlmsghdr). */
+  @FuzzTest(maxDuration = "60s")
+  void genlFamilyDecode(FuzzedDataProvider data) {
+    try {
+      GenlCodec.decodeFamily(bytes(data));
+    } catch (MalformedNetlinkException expected) {
+      // the one way to refuse bytes
+    }
+  }
+
+  /**
+   * A {@code WG_CMD_GET_DEVICE} answer as one datagram: every generic netlink message in it (type 16 and up) is one
+   * part of the device, coalesced as the dump's parts are.
+   */
+  @FuzzTest(maxDuration = "60s")
+  void wgDeviceDecode(FuzzedDataProvider data) {
+    try {
+      List<ByteBuffer> parts = new java.util.ArrayList<>();
+      for (NlMsg.Message m : NlMsg.split(bytes(data))) {
+        if (m.header().type() >= GenlCodec.GENL_ID_CTRL) {
+          parts.add(GenlCodec.decode(m.payload()).attributes());
+        }
+      }
+      WgCodec.decodeDevice("wg0", parts);
     } catch (MalformedNetlinkException expected) {
       // the one way to refuse bytes
     }
