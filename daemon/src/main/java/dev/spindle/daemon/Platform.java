@@ -62,7 +62,8 @@ public enum Platform {
 
   /**
    * The network ports: the kernel's rtnetlink, sysfs, ethtool and WireGuard on linux; on the simulated node fakes
-   * that share one fake kernel.
+   * that share one fake kernel (its sysfs follows the kernel's renames, as real sysfs does, so the NICs the network
+   * controllers rename to {@code enp0s2} and {@code enp0s3} keep their device facts).
    */
   NetworkPorts networkPorts() throws NetlinkException {
     if (this == LINUX) {
@@ -71,7 +72,7 @@ public enum Platform {
       return new NetworkPorts(rtnl, LinuxSysfs.system(), LinuxEthtool.open(), LinuxWireGuard.open(rtnl));
     }
     FakeRtnetlink kernel = FakeRtnetlink.simulatedNode();
-    return new NetworkPorts(kernel, FakeSysfs.simulatedNode(), FakeEthtool.simulatedNode(kernel),
+    return new NetworkPorts(kernel, FakeSysfs.simulatedNode(kernel), FakeEthtool.simulatedNode(kernel),
         new FakeWireGuard(kernel));
   }
 

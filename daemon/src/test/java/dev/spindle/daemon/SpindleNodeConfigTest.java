@@ -16,6 +16,7 @@ import dev.spindle.resources.config.MachineConfig;
 import dev.spindle.resources.runtime.OutboundHttpStatus;
 import dev.spindle.resources.network.AddressSpec;
 import dev.spindle.resources.network.DeviceSelectorStatus;
+import dev.spindle.resources.network.LinkNameStatus;
 import dev.spindle.resources.network.LinkStatus;
 import dev.spindle.resources.network.ResolverSpec;
 import dev.spindle.resources.network.ResolverStatus;
@@ -186,15 +187,31 @@ class SpindleNodeConfigTest {
         dev.spindle.resources.network.RouteStatus.DEFINITION);
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> withChannel(channel -> {
       var state = new GrpcState(channel, new WireResources(ResourceRegistry.of(types)));
-      assertThat(state.get(DeviceSelectorStatus.DEFINITION, "000").spec().links()).containsExactly("eth1");
+      assertThat(state.get(DeviceSelectorStatus.DEFINITION, "000").spec().links()).containsExactly("enp0s3");
       assertThat(state.get(DeviceSelectorStatus.DEFINITION, "001").spec().matched()).isFalse();
-      assertThat(state.get(AddressSpec.DEFINITION, "eth1/10.0.1.2/24").spec().linkName()).isEqualTo("eth1");
-      assertThat(state.get(LinkStatus.DEFINITION, "eth0").spec().alias()).isEqualTo("lan0");
-      assertThat(state.get(LinkStatus.DEFINITION, "eth1").spec().alias()).isEqualTo("lan1");
-      // eth1 up (default LinkSpec), its address on it, so the configured route over 10.0.1.1 is in the kernel
-      assertThat(state.get(LinkStatus.DEFINITION, "eth1").spec().operationalState().text()).isEqualTo("up");
+      assertThat(state.get(AddressSpec.DEFINITION, "enp0s3/10.0.1.2/24").spec().linkName()).isEqualTo("enp0s3");
+      assertThat(state.get(LinkStatus.DEFINITION, "enp0s2").spec().alias()).isEqualTo("lan0");
+      assertThat(state.get(LinkStatus.DEFINITION, "enp0s3").spec().alias()).isEqualTo("lan1");
+      // enp0s3 (the kernel's eth1) up (default LinkSpec), its address on it, so the configured route over 10.0.1.1
+      // is in the kernel
+      assertThat(state.get(LinkStatus.DEFINITION, "enp0s3").spec().operationalState().text()).isEqualTo("up");
       assertThat(state.get(dev.spindle.resources.network.RouteStatus.DEFINITION,
-          "inet4/10.0.1.1/10.99.0.0/16/1024").spec().outLinkName()).isEqualTo("eth1");
+          "inet4/10.0.1.1/10.99.0.0/16/1024").spec().outLinkName()).isEqualTo("enp0s3");
+      return null;
+    }));
+  }
+
+  @Test
+  void netIfnamesZeroOnTheSimulatedCommandLineKeepsTheKernelsNames() throws Exception {
+    Files.createDirectories(dir.resolve("state"));
+    Files.writeString(dir.resolve("state/cmdline"), "console=ttyS0 talos.platform=metal net.ifnames=0");
+    node.start(options(null));
+    var types = List.of(LinkStatus.DEFINITION, LinkNameStatus.DEFINITION);
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> withChannel(channel -> {
+      var state = new GrpcState(channel, new WireResources(ResourceRegistry.of(types)));
+      assertThat(state.get(LinkNameStatus.DEFINITION, "eth0").spec().enabled()).isFalse();
+      assertThat(state.get(LinkNameStatus.DEFINITION, "eth0").spec().path()).isEqualTo("enp0s2");
+      assertThat(state.list(LinkStatus.DEFINITION)).extracting(Resource::id).containsExactly("eth0", "eth1", "lo");
       return null;
     }));
   }

@@ -96,11 +96,16 @@ class SpindleNodeTest {
     ManagedChannel channel = channel(ClientConfig.read(config).currentContext());
     try {
       var state = new GrpcState(channel, new WireResources(ResourceRegistry.of(List.of(LinkStatus.DEFINITION))));
+      // the kernel's eth0 and eth1, renamed to their predictable names as udev renames them on Talos
       org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(state.list(LinkStatus.DEFINITION))
-          .extracting(Resource::id).containsExactly("eth0", "eth1", "lo"));
-      var eth0 = state.get(LinkStatus.DEFINITION, "eth0");
-      assertThat(eth0.metadata().owner()).isEqualTo("network.LinkStatusController");
-      assertThat(eth0.spec().hardwareAddr().toString()).isEqualTo("52:54:00:12:34:56");
+          .extracting(Resource::id).containsExactly("enp0s2", "enp0s3", "lo"));
+      var enp0s2 = state.get(LinkStatus.DEFINITION, "enp0s2");
+      assertThat(enp0s2.metadata().owner()).isEqualTo("network.LinkStatusController");
+      assertThat(enp0s2.spec().hardwareAddr().toString()).isEqualTo("52:54:00:12:34:56");
+      assertThat(enp0s2.spec().index()).isEqualTo(2);
+      assertThat(enp0s2.spec().altNames()).containsExactly("enx525400123456");
+      assertThat(enp0s2.spec().busPath()).as("sysfs follows the rename").isEqualTo("0000:00:02.0");
+      assertThat(enp0s2.spec().driverVersion()).as("ethtool follows the rename").isEqualTo("1.0.0");
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
@@ -112,10 +117,11 @@ class SpindleNodeTest {
     try {
       var state = new GrpcState(channel, new WireResources(ResourceRegistry.of(List.of(AddressStatus.DEFINITION))));
       org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(state.list(AddressStatus.DEFINITION))
-          .extracting(Resource::id).containsExactly("eth0/172.20.0.2/24", "eth0/fe80::5054:ff:fe12:3456/64",
-              // eth1 boots down; Talos's default LinkSpec (every physical link up) brings it up: link-local only
-              "eth1/fe80::5054:ff:fe12:3457/64", "lo/127.0.0.1/8", "lo/::1/128"));
-      var eth0 = state.get(AddressStatus.DEFINITION, "eth0/172.20.0.2/24");
+          .extracting(Resource::id).containsExactly("enp0s2/172.20.0.2/24", "enp0s2/fe80::5054:ff:fe12:3456/64",
+              // eth1 (now enp0s3) boots down; Talos's default LinkSpec (every physical link up) brings it up:
+              // link-local only
+              "enp0s3/fe80::5054:ff:fe12:3457/64", "lo/127.0.0.1/8", "lo/::1/128"));
+      var eth0 = state.get(AddressStatus.DEFINITION, "enp0s2/172.20.0.2/24");
       assertThat(eth0.metadata().owner()).isEqualTo("network.AddressStatusController");
       assertThat(eth0.spec().family()).isEqualTo(Family.INET4);
       assertThat(eth0.spec().broadcast()).isEqualTo(IpAddr.parse("172.20.0.255"));
@@ -132,13 +138,13 @@ class SpindleNodeTest {
       var state = new GrpcState(channel, new WireResources(ResourceRegistry.of(List.of(RouteStatus.DEFINITION))));
       org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(state.list(RouteStatus.DEFINITION))
           .extracting(Resource::id).contains("inet4/172.20.0.1//1024", "inet4//172.20.0.0/24/0",
-              "local/inet4//127.0.0.0/8/0", "eth0/inet6//fe80::/64/256", "eth1/inet6//fe80::/64/256")
+              "local/inet4//127.0.0.0/8/0", "enp0s2/inet6//fe80::/64/256", "enp0s3/inet6//fe80::/64/256")
           .hasSize(14));
       var gateway = state.get(RouteStatus.DEFINITION, "inet4/172.20.0.1//1024");
       assertThat(gateway.metadata().owner()).isEqualTo("network.RouteStatusController");
       assertThat(gateway.spec().dst()).as("a default route has none, \"\" on the wire").isNull();
       assertThat(gateway.spec().gateway()).isEqualTo(IpAddr.parse("172.20.0.1"));
-      assertThat(gateway.spec().outLinkName()).isEqualTo("eth0");
+      assertThat(gateway.spec().outLinkName()).isEqualTo("enp0s2");
       assertThat(gateway.spec().protocol().text()).isEqualTo("static");
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

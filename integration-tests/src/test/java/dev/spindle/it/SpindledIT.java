@@ -33,11 +33,15 @@ class SpindledIT {
           assertThat(header.split("\\s{2,}")).containsExactly("NODE", "NAMESPACE", "TYPE", "ID", "VERSION", "ALIASES"));
       assertThat(rd.out()).contains("resourcedefinitions.meta.cosi.dev").contains("namespaces.meta.cosi.dev");
 
-      var links = node.spindlectl("get", "links");
-      assertThat(links.exit()).as(links.err()).isZero();
-      assertThat(links.out().lines().map(l -> List.of(l.split("\\s{2,}"))).toList())
-          .anySatisfy(row -> assertThat(row).startsWith("NODE", "NAMESPACE", "TYPE", "ID", "VERSION", "ALIAS"))
-          .anySatisfy(row -> assertThat(row).contains("LinkStatus", "eth0", "ether", "52:54:00:12:34:56", "up"));
+      // the kernel's eth0 gets its predictable name soon after the start, as udev renames it on Talos
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        var links = node.spindlectl("get", "links");
+        assertThat(links.exit()).as(links.err()).isZero();
+        assertThat(links.out().lines().map(l -> List.of(l.split("\\s{2,}"))).toList())
+            .anySatisfy(row -> assertThat(row).startsWith("NODE", "NAMESPACE", "TYPE", "ID", "VERSION", "ALIAS"))
+            .anySatisfy(row -> assertThat(row).contains("LinkStatus", "enp0s2", "ether", "52:54:00:12:34:56", "up"))
+            .noneSatisfy(row -> assertThat(row).contains("eth0"));
+      });
 
       Process watch = node.spindlectlProcess("get", "namespaces", "--watch");
       var lines = new CopyOnWriteArrayList<String>();

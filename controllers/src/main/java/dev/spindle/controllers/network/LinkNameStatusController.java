@@ -31,8 +31,8 @@ import java.util.Optional;
  * {@code net.ifnames} counts) turns the name policy off, so {@code name} stays the kernel name; alternative names are
  * still listed, as udev still adds them.
  *
- * <p>It reports, it does not rename: renaming a link (and adding altnames) needs the link-write part of the
- * {@code Rtnetlink} port, and on a Talos node udev does it before the network controllers start.
+ * <p>It reports, it does not rename: {@link LinkRenameController} renames the links this status says udev would
+ * rename (on a Talos node udev does it before the network controllers start). Spindle adds no altnames.
  */
 public final class LinkNameStatusController implements Controller {
   private final Sysfs sysfs;
@@ -66,7 +66,19 @@ public final class LinkNameStatusController implements Controller {
         NamePolicy.TALOS_ALTERNATIVE_NAMES_POLICY, enabled);
     return new LinkNameStatus(names.onboard(), names.slot(), names.path(), names.mac(),
         enabled ? outcome.name() : "", outcome.policy() == null ? "" : outcome.policy().text(),
-        outcome.alternativeNames(), enabled);
+        outcome.alternativeNames(), enabled, nameAssignType(facts.nameAssignType()),
+        facts.ancestors().isEmpty() ? "" : facts.ancestors().getFirst().sysname());
+  }
+
+  /** The kernel's {@code NET_NAME_*} as text; {@code ""} for unknown (which the kernel refuses to show). */
+  static String nameAssignType(int type) {
+    return switch (type) {
+      case 1 -> LinkNameStatus.ENUMERATED;
+      case 2 -> "predictable";
+      case 3 -> "user";
+      case 4 -> "renamed";
+      default -> "";
+    };
   }
 
   /** Predictable naming is on unless the command line's last {@code net.ifnames} is false. */

@@ -19,7 +19,11 @@ public final class NetworkControllers {
     return kernelAndConfig(rtnl, new LinkStatusController(rtnl), none);
   }
 
-  /** {@link #all(Rtnetlink)} with the link statuses' device facts from sysfs, and predictable interface names. */
+  /**
+   * {@link #all(Rtnetlink)} with the link statuses' device facts from sysfs, and predictable interface names: computed
+   * ({@link LinkNameStatusController}) and given to the links ({@link LinkRenameController}, off with
+   * {@code net.ifnames=0}).
+   */
   public static List<Controller> all(Rtnetlink rtnl, Sysfs sysfs) {
     return all(rtnl, sysfs, new UnavailableWireGuard("no wireguard implementation was configured"));
   }
@@ -34,6 +38,7 @@ public final class NetworkControllers {
     var controllers = new ArrayList<>(kernelAndConfig(rtnl, new LinkStatusController(rtnl, sysfs, ethtool,
         wireguard), wireguard));
     controllers.add(new LinkNameStatusController(sysfs));
+    controllers.add(new LinkRenameController(rtnl));
     controllers.add(new WireguardPeerStatusController(wireguard));
     return List.copyOf(controllers);
   }

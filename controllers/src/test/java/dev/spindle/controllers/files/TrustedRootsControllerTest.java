@@ -10,6 +10,7 @@ import dev.spindle.resources.files.EtcFileSpec;
 import dev.spindle.resources.files.EtcFileStatus;
 import dev.spindle.runtime.testing.ControllerHarness;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -48,7 +49,9 @@ class TrustedRootsControllerTest {
     HarnessRun.with(node(), h -> {
       FilesConfigs.apply(h, FilesConfigs.of(List.of(), new TrustedRootsConfig("corp-proxy", corp),
           new TrustedRootsConfig("lab", lab)));
-      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.readString(bundle()))
+      // the bundle appears only once the pipeline has written it: until then reading it is NoSuchFileException
+      await().atMost(Duration.ofSeconds(10)).ignoreException(NoSuchFileException.class)
+          .untilAsserted(() -> assertThat(Files.readString(bundle()))
           .isEqualTo(JdkTrustAnchors.pem() + "\ncorp-proxy:\n===========\n" + corp + "\n\n" + "\nlab:\n====\n" + lab));
     });
   }
@@ -58,7 +61,9 @@ class TrustedRootsControllerTest {
     String corp = TestCertificates.pem(3);
     HarnessRun.with(node(), h -> {
       FilesConfigs.apply(h, FilesConfigs.of(List.of(), new TrustedRootsConfig("corp-proxy", corp)));
-      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.readString(bundle()))
+      // the bundle appears only once the pipeline has written it: until then reading it is NoSuchFileException
+      await().atMost(Duration.ofSeconds(10)).ignoreException(NoSuchFileException.class)
+          .untilAsserted(() -> assertThat(Files.readString(bundle()))
           .endsWith(corp));
       String before = Files.readString(bundle());
       long specVersion = h.state().get(EtcFileSpec.DEFINITION, ID).version();

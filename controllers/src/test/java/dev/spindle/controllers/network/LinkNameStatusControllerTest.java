@@ -30,7 +30,7 @@ class LinkNameStatusControllerTest {
   void theSimulatedVirtioNicsGetTheirPciPathNames() {
     simulatedLinks();
     h.awaitSpec(LinkNameStatus.DEFINITION, "eth0", s -> assertThat(s).isEqualTo(new LinkNameStatus("", "", "enp0s2",
-        "enx525400123456", "enp0s2", "path", List.of("enx525400123456"), true)));
+        "enx525400123456", "enp0s2", "path", List.of("enx525400123456"), true, "enum", "virtio0")));
     h.awaitSpec(LinkNameStatus.DEFINITION, "eth1", s -> assertThat(s.name()).isEqualTo("enp0s3"));
     assertThat(h.state().find(LinkNameStatus.DEFINITION.pointer("lo"))).as("loopback is not named").isEmpty();
   }

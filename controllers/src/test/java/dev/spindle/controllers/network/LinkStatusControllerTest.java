@@ -43,7 +43,7 @@ class LinkStatusControllerTest {
     assertThat(eth0.spec().hardwareAddr()).hasToString("52:54:00:12:34:56");
     assertThat(eth0.spec().operationalState()).isEqualTo(OperationalState.UP);
     assertThat(eth0.spec().linkState()).isTrue();
-    assertThat(eth0.spec().altNames()).containsExactly("enp0s2");
+    assertThat(eth0.spec().altNames()).containsExactly("enx525400123456");
     assertThat(eth0.spec().physical()).isTrue();
     var lo = h.state().get(LinkStatus.DEFINITION, "lo").spec();
     assertThat(lo.type()).isEqualTo(LinkType.LOOPBACK);

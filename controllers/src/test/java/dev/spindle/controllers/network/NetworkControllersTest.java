@@ -22,7 +22,7 @@ class NetworkControllersTest {
             "network.ResolverMergeController", "network.ResolverSpecController", "network.ResolvConfController",
             "network.TimeServerConfigController", "network.TimeServerMergeController",
             "network.TimeServerSpecController", "network.HostnameConfigController", "network.HostnameMergeController",
-            "network.HostnameSpecController", "network.LinkNameStatusController",
+            "network.HostnameSpecController", "network.LinkNameStatusController", "network.LinkRenameController",
             "network.LinkConfigController", "network.LinkMergeController", "network.LinkSpecController", "network.OperatorConfigController",
             "network.OperatorMergeController", "network.LinkAliasConfigController",
             "network.LinkAliasSpecController")

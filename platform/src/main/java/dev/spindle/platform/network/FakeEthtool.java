@@ -5,15 +5,18 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Ethtool for a {@link FakeRtnetlink}: a link that exists there answers with the facts set for it (by name), or as
+ * Ethtool for a {@link FakeRtnetlink}: a link that exists there answers with the facts set for it, or as
  * this kernel's drivers answer (measured): veth 10000 Mbit/s, full duplex, twisted pair, driver {@code veth} 1.0;
  * bridge no speed, driver {@code bridge} 2.3, firmware and bus {@code N/A}; loopback no driver info; other kinds their
  * kind as driver name. The carrier is the fake link's {@code IFF_LOWER_UP} (the kernel answers "running and carrier
- * on"). A link that does not exist is {@code ENODEV}.
+ * on"). A link that does not exist is {@code ENODEV}. Facts set for a link that exists stay with it when it is
+ * renamed (they are kept by ifindex, as the kernel's ethtool answers for the device whatever its name); facts set for
+ * a name no link has yet go to the link that gets it.
  */
 public final class FakeEthtool implements Ethtool {
   private final FakeRtnetlink rtnl;
-  private final Map<String, EthtoolFacts> facts = new ConcurrentHashMap<>();
+  private final Map<Integer, EthtoolFacts> byIndex = new ConcurrentHashMap<>();
+  private final Map<String, EthtoolFacts> byName = new ConcurrentHashMap<>();
 
   public FakeEthtool(FakeRtnetlink rtnl) {
     this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
@@ -21,7 +24,12 @@ public final class FakeEthtool implements Ethtool {
 
   /** Sets what {@code link} reports from now on (its carrier comes from the fake kernel unless given here). */
   public FakeEthtool set(String link, EthtoolFacts value) {
-    facts.put(link, value);
+    java.util.OptionalInt index = rtnl.indexOf(link);
+    if (index.isPresent()) {
+      byIndex.put(index.getAsInt(), value);
+    } else {
+      byName.put(link, value);
+    }
     return this;
   }
 
@@ -42,7 +50,10 @@ public final class FakeEthtool implements Ethtool {
   public EthtoolFacts facts(String link) throws NetlinkException {
     LinkMessage message = rtnl.link(link);
     boolean carrier = message.hasFlags(Iff.LOWER_UP);
-    EthtoolFacts set = facts.get(link);
+    EthtoolFacts set = byIndex.get(message.index());
+    if (set == null) {
+      set = byName.get(link);
+    }
     if (set != null) {
       return new EthtoolFacts(set.linkDetected() == null ? carrier : set.linkDetected(), set.speedMbit(),
           set.duplex(), set.port(), set.driver(), set.driverVersion(), set.firmwareVersion(), set.busInfo());

@@ -632,7 +632,8 @@ public final class FakeRtnetlink implements Rtnetlink {
 
   /**
    * {@code ip link set <name> name <newName>}. Kernels since 6.2 rename a link that is up; older ones refused with
-   * {@code EBUSY}, which {@link #refuseLiveRename()} brings back.
+   * {@code EBUSY}, which {@link #refuseLiveRename()} brings back. A name that is any link's name or altname (the
+   * renamed link's own altnames included) is {@code EEXIST}; the altnames stay.
    */
   public void rename(String name, String newName) throws NetlinkException {
     String doing = "renaming link " + name + " to " + newName;
@@ -640,7 +641,8 @@ public final class FakeRtnetlink implements Rtnetlink {
     synchronized (this) {
       LinkMessage link = require(name, doing);
       checkName(newName, doing);
-      if (find(newName).isPresent()) {
+      // the kernel keeps names and altnames in one table: a link's own altname is taken too
+      if (find(newName).isPresent() || links.values().stream().anyMatch(l -> l.altNames().contains(newName))) {
         throw new NetlinkException(Errno.EEXIST, doing);
       }
       if (link.hasFlags(Iff.UP) && refuseLiveRename) {
@@ -650,6 +652,14 @@ public final class FakeRtnetlink implements Rtnetlink {
       links.put(renamed.index(), renamed);
     }
     emit(LinkEvent.Change.CHANGED, renamed);
+  }
+
+  /**
+   * The index of the link named {@code name} now, empty if there is none: a kernel-side lookup (like reading
+   * {@code /sys/class/net/<name>/ifindex}), so it never fails with an injected fault.
+   */
+  public synchronized java.util.OptionalInt indexOf(String name) {
+    return find(name).map(l -> java.util.OptionalInt.of(l.index())).orElse(java.util.OptionalInt.empty());
   }
 
   /**

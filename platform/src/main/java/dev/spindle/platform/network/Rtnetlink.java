@@ -28,9 +28,9 @@ public interface Rtnetlink extends AutoCloseable {
 
   /**
    * {@code ip link set}: changes the set fields of link {@code index} and leaves the rest ({@code RTM_NEWLINK} without
-   * {@code NLM_F_CREATE}). {@link Errno#ENODEV} if there is no such link; a rename to a taken name is {@link
-   * Errno#EEXIST}, of a link that is up {@link Errno#EBUSY} on kernels before 6.2 (later ones rename it); a master that
-   * is neither a bridge nor a bond is {@link Errno#EOPNOTSUPP}, an unknown master {@link Errno#EINVAL}, a bridge as a
+   * {@code NLM_F_CREATE}). {@link Errno#ENODEV} if there is no such link; a rename to a taken name (any link's name or
+   * altname, the link's own altnames included) is {@link Errno#EEXIST}, of a link that is up {@link Errno#EBUSY} on
+   * kernels before 6.2 (later ones rename it); a master that is neither a bridge nor a bond is {@link Errno#EOPNOTSUPP}, an unknown master {@link Errno#EINVAL}, a bridge as a
    * bridge port {@link Errno#ELOOP}; an alias over 255 bytes {@link Errno#ERANGE}; an MTU outside the device's range
    * {@link Errno#EINVAL}; a multicast or zero MAC {@link Errno#EADDRNOTAVAIL}; kind data of another kind, or that the
    * driver cannot change, {@link Errno#EOPNOTSUPP} (see {@link LinkChange#info()}). The kernel applies the fields in

@@ -3,10 +3,12 @@ package dev.spindle.platform.network;
 import java.util.List;
 
 /**
- * The links of Spindle's simulated node, what a small QEMU/KVM VM with two virtio NICs shows after boot: the
- * loopback, {@code eth0} up with carrier, {@code eth1} present but administratively down. The NICs carry QEMU's
- * {@code 52:54:00} MAC prefix and the predictable names udev adds as altnames (kernel names are kept, as with
- * {@code net.ifnames=0}).
+ * The links of Spindle's simulated node, what a small QEMU/KVM VM with two virtio NICs shows as the kernel boots:
+ * the loopback, {@code eth0} up with carrier, {@code eth1} present but administratively down. The NICs carry QEMU's
+ * {@code 52:54:00} MAC prefix, the kernel's enumerated names and their MAC names ({@code enx525400123456}) as
+ * altnames, as udev's {@code AlternativeNamesPolicy} adds them. The predictable names proper ({@code enp0s2},
+ * {@code enp0s3}) are not altnames: Spindle's {@code LinkRenameController} renames the NICs to them, as udev does on
+ * Talos (unless {@code net.ifnames=0}), and the kernel keeps the altnames across the rename.
  */
 public final class SimulatedNode {
   public static final byte[] ETH0_MAC = {0x52, 0x54, 0x00, 0x12, 0x34, 0x56};
@@ -44,7 +46,8 @@ public final class SimulatedNode {
   }
 
   public static List<LinkMessage> links() {
-    return List.of(loopback(), nic(2, "eth0", ETH0_MAC, "enp0s2", true), nic(3, "eth1", ETH1_MAC, "enp0s3", false));
+    return List.of(loopback(), nic(2, "eth0", ETH0_MAC, "enx525400123456", true),
+        nic(3, "eth1", ETH1_MAC, "enx525400123457", false));
   }
 
   /** {@code lo} as every network namespace has it; loopback does not track carrier, so its operstate is unknown. */

@@ -29,4 +29,15 @@ class FakeEthtoolTest implements EthtoolContract {
     assertThat(eth0.linkDetected()).isTrue();
     assertThat(FakeEthtool.simulatedNode(node).facts("eth1").linkDetected()).isFalse();
   }
+
+  @Test
+  void aRenamedLinkKeepsItsFactsAsTheKernelsEthtoolAnswersForTheDevice() throws Exception {
+    var node = FakeRtnetlink.simulatedNode();
+    var ethtool = FakeEthtool.simulatedNode(node);
+    node.setLink(2, LinkChange.NONE.withName("enp0s2"));
+    assertThat(ethtool.facts("enp0s2").busInfo()).isEqualTo("0000:00:02.0");
+    assertThat(ethtool.facts("enp0s2").driver()).isEqualTo("virtio_net");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ethtool.facts("eth0"))
+        .isInstanceOfSatisfying(NetlinkException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENODEV));
+  }
 }

@@ -46,6 +46,20 @@ class FakeRtnetlinkTest extends RtnetlinkContract implements LinkWriteContract, 
   }
 
   @Test
+  void aNameThatIsAnAltnameIsTakenAsTheKernelKeepsBothInOneTable() throws Exception {
+    fake.addLink(LinkMessage.builder(0, "eth0").type(Arphrd.ETHER).altNames(List.of("enx525400123456")).build());
+    fake.addDummy("d0");
+    int eth0 = fake.indexOf("eth0").orElseThrow();
+    assertErrno(() -> fake.setLink(eth0, LinkChange.NONE.withName("enx525400123456")), Errno.EEXIST,
+        "its own altname");
+    assertErrno(() -> fake.rename("d0", "enx525400123456"), Errno.EEXIST, "another link's altname");
+    fake.setLink(eth0, LinkChange.NONE.withName("enp0s2"));
+    assertThat(fake.link("enp0s2").altNames()).as("altnames stay across a rename").containsExactly("enx525400123456");
+    assertThat(fake.indexOf("enp0s2")).hasValue(eth0);
+    assertThat(fake.indexOf("eth0")).isEmpty();
+  }
+
+  @Test
   void kernelSideChangesAreRefusedAsTheKernelRefusesThem() throws Exception {
     fake.addDummy("d0");
     assertErrno(() -> fake.addDummy("d0"), Errno.EEXIST, "adding link d0: EEXIST");

@@ -21,7 +21,7 @@ class SimulatedNodeTest {
     assertThat(eth0.hasFlags(Iff.UP | Iff.RUNNING | Iff.LOWER_UP | Iff.BROADCAST | Iff.MULTICAST)).isTrue();
     assertThat(eth0.operState()).isEqualTo(IfOper.UP);
     assertThat(eth0.hardwareAddr()).isEqualTo(SimulatedNode.ETH0_MAC).isEqualTo(eth0.permanentAddr());
-    assertThat(eth0.altNames()).containsExactly("enp0s2");
+    assertThat(eth0.altNames()).containsExactly("enx525400123456");
 
     LinkMessage eth1 = node.link("eth1");
     assertThat(eth1.hasFlags(Iff.UP)).isFalse();

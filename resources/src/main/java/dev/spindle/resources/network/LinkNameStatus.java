@@ -17,7 +17,12 @@ import java.util.Objects;
  * listed, as udev skips only the name policy then.
  *
  * <p>Only links that udev's {@code net_id} names get one: not stacked (ifindex = iflink) and of type ether,
- * InfiniBand or SLIP. Spindle does not rename the link itself yet.
+ * InfiniBand or SLIP. {@code nameAssignType} is how the link got its current name ({@code enum}: the kernel
+ * enumerated it, {@code eth0}; {@code predictable}; {@code user}; {@code renamed}; {@code ""} when the kernel does not
+ * say), {@code device} the bus device the link sits on ({@code virtio0}, {@code 0000:05:00.0}; {@code ""} for a
+ * logical link). Spindle's {@code LinkRenameController} renames a link to {@code name} when it is enabled, differs
+ * from the link's name, the kernel enumerated the name and the link sits on a device; after the rename the kernel
+ * says {@code renamed}, so the {@code keep} policy holds the new name.
  */
 public record LinkNameStatus(
     @ProtoField(1) @OmitEmpty String onboard,
@@ -27,7 +32,12 @@ public record LinkNameStatus(
     @ProtoField(5) @OmitEmpty String name,
     @ProtoField(6) @OmitEmpty String policy,
     @ProtoField(7) @OmitEmpty List<String> alternativeNames,
-    @ProtoField(8) boolean enabled) implements NetworkSpec {
+    @ProtoField(8) boolean enabled,
+    @ProtoField(9) @OmitEmpty String nameAssignType,
+    @ProtoField(10) @OmitEmpty String device) implements NetworkSpec {
+  /** {@code nameAssignType} of a name the kernel enumerated ({@code NET_NAME_ENUM}). */
+  public static final String ENUMERATED = "enum";
+
   public static final ResourceDefinition<LinkNameStatus> DEFINITION =
       ResourceDefinition.of(LinkNameStatus.class, "LinkNameStatuses.net.spindle.dev")
           .defaultNamespace(Namespaces.NETWORK)
@@ -47,5 +57,13 @@ public record LinkNameStatus(
     name = Objects.requireNonNullElse(name, "");
     policy = Objects.requireNonNullElse(policy, "");
     alternativeNames = alternativeNames == null ? List.of() : List.copyOf(alternativeNames);
+    nameAssignType = Objects.requireNonNullElse(nameAssignType, "");
+    device = Objects.requireNonNullElse(device, "");
+  }
+
+  /** A status without the name's origin and device, as before they were recorded. */
+  public LinkNameStatus(String onboard, String slot, String path, String mac, String name, String policy,
+      List<String> alternativeNames, boolean enabled) {
+    this(onboard, slot, path, mac, name, policy, alternativeNames, enabled, "", "");
   }
 }

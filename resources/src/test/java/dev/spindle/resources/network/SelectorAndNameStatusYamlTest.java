@@ -24,6 +24,25 @@ class SelectorAndNameStatusYamlTest {
   }
 
   @Test
+  void aNamesOriginAndDevicePrintAfterTheOtherFields() {
+    var status = new LinkNameStatus("", "", "enp0s2", "enx525400123456", "enp0s2", "keep",
+        List.of("enx525400123456"), true, "renamed", "virtio0");
+    String yaml = ResourceYaml.encodeSpec(status);
+    assertThat(yaml).isEqualTo("""
+        path: enp0s2
+        mac: enx525400123456
+        name: enp0s2
+        policy: keep
+        alternativeNames:
+            - enx525400123456
+        enabled: true
+        nameAssignType: renamed
+        device: virtio0
+        """);
+    assertThat(ResourceYaml.decodeSpec(yaml, LinkNameStatus.class)).isEqualTo(status);
+  }
+
+  @Test
   void predictableNamesPrintWithoutTheEmptySchemes() {
     var status = new LinkNameStatus("", "", "enp0s3", "enx525400123456", "enp0s3", "path",
         List.of("enx525400123456"), true);
