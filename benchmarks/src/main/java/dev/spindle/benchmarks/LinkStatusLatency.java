@@ -1,7 +1,9 @@
 package dev.spindle.benchmarks;
 
 import dev.spindle.controllers.network.LinkStatusController;
+import dev.spindle.platform.network.linux.LinuxEthtool;
 import dev.spindle.platform.network.linux.LinuxRtnetlink;
+import dev.spindle.platform.wireguard.UnavailableWireGuard;
 import dev.spindle.resources.network.LinkStatus;
 import dev.spindle.resources.network.Namespaces;
 import dev.spindle.runtime.controller.ControllerRuntime;
@@ -44,19 +46,24 @@ import org.HdrHistogram.Histogram;
  * </pre>
  */
 public final class LinkStatusLatency {
+  /** --ethtool: LinkStatusController also asks ethtool about every link on every pass, as the daemon does. */
+  private static boolean withEthtool;
+
   private LinkStatusLatency() {}
 
   public static void main(String[] args) throws Exception {
     int links = 2;
     int samples = 2000;
     int warmup = 200;
+
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--links" -> links = Integer.parseInt(args[++i]);
         case "--samples" -> samples = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--ethtool" -> withEthtool = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + " (--links N (even), --samples N, --warmup N)");
+            + " (--links N (even), --samples N, --warmup N, --ethtool)");
       }
     }
     if (links < 2 || links % 2 != 0) {
@@ -78,8 +85,11 @@ public final class LinkStatusLatency {
     var state = new InMemoryState();
     var reader = new StateReader(state);
     int expected = pairs * 2 + 1; // and lo
-    try (var rtnl = LinuxRtnetlink.open(); var runtime = new ControllerRuntime(state)) {
-      runtime.register(new LinkStatusController(rtnl));
+    try (var rtnl = LinuxRtnetlink.open(); var ethtoolPort = LinuxEthtool.open();
+        var runtime = new ControllerRuntime(state)) {
+      // --ethtool: as the daemon runs it, with three ethtool ioctls per link on every pass
+      runtime.register(withEthtool ? new LinkStatusController(rtnl, name -> java.util.Optional.empty(), ethtoolPort,
+          new UnavailableWireGuard("benchmark")) : new LinkStatusController(rtnl));
       long start = System.nanoTime();
       runtime.start();
       while (reader.list(LinkStatus.DEFINITION, Namespaces.NETWORK, ResourceQuery.ALL).size() < expected) {
