@@ -89,7 +89,7 @@ public final class LinkStatusLatency {
         var runtime = new ControllerRuntime(state)) {
       // --ethtool: as the daemon runs it, with three ethtool ioctls per link on every pass
       runtime.register(withEthtool ? new LinkStatusController(rtnl, name -> java.util.Optional.empty(), ethtoolPort,
-          new UnavailableWireGuard("benchmark")) : new LinkStatusController(rtnl));
+          UnavailableWireGuard.notConfigured()) : new LinkStatusController(rtnl));
       long start = System.nanoTime();
       runtime.start();
       while (reader.list(LinkStatus.DEFINITION, Namespaces.NETWORK, ResourceQuery.ALL).size() < expected) {

@@ -58,7 +58,7 @@ public final class LinkSpecController implements Controller, AutoCloseable {
 
   /** Without WireGuard: a WireGuard link in a spec fails with the reason. */
   public LinkSpecController(Rtnetlink rtnl) {
-    this(rtnl, new UnavailableWireGuard("no wireguard implementation was configured"));
+    this(rtnl, UnavailableWireGuard.notConfigured());
   }
 
   public LinkSpecController(Rtnetlink rtnl, WireGuard wireguard) {

@@ -70,11 +70,7 @@ public final class LinkStatusController implements Controller, AutoCloseable {
   }
 
   public LinkStatusController(Rtnetlink rtnl, Sysfs sysfs) {
-    this(rtnl, sysfs, new UnavailableWireGuard("no wireguard implementation was configured"));
-  }
-
-  public LinkStatusController(Rtnetlink rtnl, Sysfs sysfs, WireGuard wireguard) {
-    this(rtnl, sysfs, null, wireguard);
+    this(rtnl, sysfs, null, UnavailableWireGuard.notConfigured());
   }
 
   /**
@@ -99,15 +95,12 @@ public final class LinkStatusController implements Controller, AutoCloseable {
   public Result reconcile(ReconcileContext ctx) throws NetlinkException {
     events.subscribe(ctx);
     List<LinkMessage> links = rtnl.links();
-    var wireguardLinks = new WireguardLinks(wireguard);
     Set<String> present = new HashSet<>();
     for (LinkMessage link : links) {
       String key = link.index() + "/" + link.name();
       present.add(key);
       LinkStatus status = LinkStatusMapper.map(link, links, facts(key, link.name(), ctx), ethtool(link.name(), ctx));
-      if (wireguardLinks.isDevice(link.kind(), link.name())) {
-        status = withWireguard(status, link.name(), ctx);
-      }
+      status = withWireguard(status, link, ctx);
       ctx.put(Resource.of(LinkStatus.DEFINITION, Namespaces.NETWORK, link.name(), status));
     }
     hardware.keySet().retainAll(present);
@@ -134,12 +127,16 @@ public final class LinkStatusController implements Controller, AutoCloseable {
     }
   }
 
-  /** A device that cannot be read is a warning, as in Talos: the link is still shown, without the section. */
-  private LinkStatus withWireguard(LinkStatus status, String name, ReconcileContext ctx) {
+  /**
+   * The status with the link's WireGuard section, if it is a WireGuard device. A device that cannot be read is a
+   * warning, as in Talos: the link is still shown, without the section.
+   */
+  private LinkStatus withWireguard(LinkStatus status, LinkMessage link, ReconcileContext ctx) {
     try {
-      return status.withWireguard(WireguardStatusMapper.linkSection(wireguard.device(name)));
+      return WireguardLinks.read(wireguard, link.kind(), link.name())
+          .map(device -> status.withWireguard(WireguardStatusMapper.linkSection(device))).orElse(status);
     } catch (WireguardException e) {
-      ctx.logger().warn("reading wireguard link {}: {}", name, e.getMessage());
+      ctx.logger().warn("reading wireguard link {}: {}", link.name(), e.getMessage());
       return status;
     }
   }

@@ -15,8 +15,7 @@ public final class NetworkControllers {
 
   /** Without sysfs: links carry no device facts and there are no predictable names. */
   public static List<Controller> all(Rtnetlink rtnl) {
-    var none = new UnavailableWireGuard("no wireguard implementation was configured");
-    return kernelAndConfig(rtnl, new LinkStatusController(rtnl), none);
+    return kernelAndConfig(rtnl, new LinkStatusController(rtnl), UnavailableWireGuard.notConfigured());
   }
 
   /**
@@ -25,15 +24,13 @@ public final class NetworkControllers {
    * {@code net.ifnames=0}).
    */
   public static List<Controller> all(Rtnetlink rtnl, Sysfs sysfs) {
-    return all(rtnl, sysfs, new UnavailableWireGuard("no wireguard implementation was configured"));
+    return all(rtnl, sysfs, null, UnavailableWireGuard.notConfigured());
   }
 
-  /** {@link #all(Rtnetlink, Sysfs)} with WireGuard links made, configured and observed through {@code wireguard}. */
-  public static List<Controller> all(Rtnetlink rtnl, Sysfs sysfs, WireGuard wireguard) {
-    return all(rtnl, sysfs, null, wireguard);
-  }
-
-  /** Every port a node has: links also show ethtool's facts (carrier, speed, duplex, port, firmware). */
+  /**
+   * Every port a node has: links also show ethtool's facts (carrier, speed, duplex, port, firmware; {@code null}:
+   * none), and WireGuard links are made, configured and observed through {@code wireguard}.
+   */
   public static List<Controller> all(Rtnetlink rtnl, Sysfs sysfs, Ethtool ethtool, WireGuard wireguard) {
     var controllers = new ArrayList<>(kernelAndConfig(rtnl, new LinkStatusController(rtnl, sysfs, ethtool,
         wireguard), wireguard));

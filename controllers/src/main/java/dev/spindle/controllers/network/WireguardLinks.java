@@ -1,9 +1,12 @@
 package dev.spindle.controllers.network;
 
+import dev.spindle.platform.network.Errno;
 import dev.spindle.platform.network.LinkMessage;
 import dev.spindle.platform.wireguard.WireGuard;
+import dev.spindle.platform.wireguard.WireguardDevice;
 import dev.spindle.platform.wireguard.WireguardException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,6 +38,27 @@ final class WireguardLinks {
       }
     }
     return devices.contains(name);
+  }
+
+  /**
+   * The device behind a link that may be one, read: empty if the link is not a WireGuard device (another kind, or a
+   * tun link the port has no device for). Where the device is read anyway, this saves asking for the device list.
+   *
+   * @throws WireguardException a WireGuard link the port cannot read
+   */
+  static Optional<WireguardDevice> read(WireGuard wireguard, String kind, String name) throws WireguardException {
+    boolean kernel = "wireguard".equals(kind);
+    if (!kernel && !kind.equals(wireguard.linkKind())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(wireguard.device(name));
+    } catch (WireguardException e) {
+      if (!kernel && e.errno() == Errno.ENODEV) {
+        return Optional.empty(); // someone else's tun link
+      }
+      throw e;
+    }
   }
 
   /** The kernel's links with every userspace WireGuard device shown as kind {@code wireguard}, as specs name it. */

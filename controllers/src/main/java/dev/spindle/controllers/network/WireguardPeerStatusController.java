@@ -56,18 +56,19 @@ public final class WireguardPeerStatusController implements Controller {
   public Result reconcile(ReconcileContext ctx) {
     boolean any = false;
     var failing = new HashSet<String>();
-    var wireguardLinks = new WireguardLinks(wireguard);
     for (Resource<LinkStatus> link : ctx.list(LinkStatus.DEFINITION)) {
-      if (!wireguardLinks.isDevice(link.spec().kind(), link.id())) {
-        continue;
-      }
-      any = true;
       try {
-        for (WireguardPeer peer : wireguard.device(link.id()).peers()) {
+        var device = WireguardLinks.read(wireguard, link.spec().kind(), link.id());
+        if (device.isEmpty()) {
+          continue;
+        }
+        any = true;
+        for (WireguardPeer peer : device.get().peers()) {
           ctx.put(Resource.of(WireguardPeerStatus.DEFINITION, Namespaces.NETWORK,
               link.id() + "/" + peer.publicKey().base64(), WireguardStatusMapper.peer(link.id(), peer)));
         }
       } catch (WireguardException e) {
+        any = true;
         failing.add(link.id());
         if (warned.add(link.id())) {
           ctx.logger().warn("reading wireguard link {}: {}", link.id(), e.getMessage());

@@ -38,7 +38,7 @@ class WireguardFakeLinkTest {
 
   @RegisterExtension
   final ControllerHarness h = ControllerHarness.with(new LinkSpecController(kernel, wireguard),
-      new LinkStatusController(kernel, new FakeSysfs(), wireguard),
+      new LinkStatusController(kernel, new FakeSysfs(), null, wireguard),
       new WireguardPeerStatusController(wireguard, Duration.ofMillis(50)));
 
   private LinkSpec wg0(String peerBAllowed) {

@@ -12,6 +12,11 @@ import java.util.Objects;
 public final class UnavailableWireGuard implements WireGuard {
   private final String why;
 
+  /** The WireGuard of a node that was given none (a controller set up without a WireGuard port). */
+  public static UnavailableWireGuard notConfigured() {
+    return new UnavailableWireGuard("no wireguard implementation was configured");
+  }
+
   public UnavailableWireGuard(String why) {
     this.why = Objects.requireNonNull(why, "why");
   }

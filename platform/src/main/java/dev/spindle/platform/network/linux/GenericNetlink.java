@@ -76,64 +76,9 @@ public final class GenericNetlink implements AutoCloseable {
         throw new NetlinkException(Errno.EIO, doing + ": socket closed");
       }
       int mySeq = ++seq;
-      socket.send(request.apply(mySeq));
-      List<NlMsg.Message> answer = new ArrayList<>();
-      while (true) {
-        for (NlMsg.Message m : split(socket.receive(false), doing)) {
-          if (m.header().seq() != mySeq) {
-            continue; // the tail of an earlier, abandoned exchange
-          }
-          if (ends(m, answer, doing)) {
-            return answer;
-          }
-        }
-      }
+      return NlExchange.run(socket, request.apply(mySeq), mySeq, doing);
     } finally {
       lock.unlock();
-    }
-  }
-
-  /** Files one message of the answer; true when it ends the exchange. */
-  private static boolean ends(NlMsg.Message m, List<NlMsg.Message> answer, String doing) throws NetlinkException {
-    switch (m.header().type()) {
-      case NlMsg.NLMSG_NOOP -> {
-        return false;
-      }
-      case NlMsg.NLMSG_ERROR -> {
-        int code = errorCode(m, doing);
-        if (code != 0) {
-          throw new NetlinkException(code, doing);
-        }
-        return true;
-      }
-      case NlMsg.NLMSG_DONE -> {
-        if (m.payload().remaining() >= 4 && errorCode(m, doing) < 0) {
-          throw new NetlinkException(errorCode(m, doing), doing);
-        }
-        return true;
-      }
-      case NlMsg.NLMSG_OVERRUN -> throw new NetlinkException(Errno.ENOBUFS, doing);
-      default -> {
-        answer.add(m);
-        // a single answer ends it; an acknowledgement the request also asked for is skipped next time, by its seq
-        return (m.header().flags() & NlMsg.NLM_F_MULTI) == 0;
-      }
-    }
-  }
-
-  private static List<NlMsg.Message> split(ByteBuffer datagram, String doing) throws NetlinkException {
-    try {
-      return NlMsg.split(datagram);
-    } catch (MalformedNetlinkException e) {
-      throw new NetlinkException(Errno.EIO, doing + ": " + e.getMessage());
-    }
-  }
-
-  private static int errorCode(NlMsg.Message m, String doing) throws NetlinkException {
-    try {
-      return NlMsg.errorCode(m.payload());
-    } catch (MalformedNetlinkException e) {
-      throw new NetlinkException(Errno.EIO, doing + ": " + e.getMessage());
     }
   }
 

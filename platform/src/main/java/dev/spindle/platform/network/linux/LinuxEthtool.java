@@ -20,8 +20,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * Ethtool over the {@code SIOCETHTOOL} ioctl on an {@code AF_INET} datagram socket, through {@code java.lang.foreign}:
@@ -66,30 +64,8 @@ public final class LinuxEthtool implements Ethtool {
   /** Ethtool for the network namespace {@code netnsFile} names (needs {@code CAP_SYS_ADMIN}). */
   public static LinuxEthtool inNamespace(Path netnsFile) throws NetlinkException {
     int nsFd = NetlinkSocket.openFile(netnsFile.toString());
-    var task = new FutureTask<>(() -> {
-      int original = NetlinkSocket.openFile("/proc/thread-self/ns/net");
-      try {
-        NetlinkSocket.setns(nsFd);
-        try {
-          return socket();
-        } finally {
-          NetlinkSocket.setns(original);
-        }
-      } finally {
-        NetlinkSocket.closeFd(original);
-      }
-    });
-    Thread.ofPlatform().name("ethtool-setns").daemon().start(task);
     try {
-      return new LinuxEthtool(task.get());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new NetlinkException(Errno.EINTR, "opening an ethtool socket in a namespace");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof NetlinkException n) {
-        throw n;
-      }
-      throw new IllegalStateException(e.getCause());
+      return new LinuxEthtool(NetlinkSocket.inNamespace(nsFd, LinuxEthtool::socket));
     } finally {
       NetlinkSocket.closeFd(nsFd);
     }

@@ -302,59 +302,9 @@ public final class LinuxRtnetlink implements Rtnetlink {
         throw new NetlinkException(Errno.EIO, doing + ": port closed");
       }
       int mySeq = ++seq;
-      requests.send(request.apply(mySeq));
-      List<NlMsg.Message> answer = new ArrayList<>();
-      while (true) {
-        ByteBuffer datagram = requests.receive(false);
-        List<NlMsg.Message> messages;
-        try {
-          messages = NlMsg.split(datagram);
-        } catch (MalformedNetlinkException e) {
-          throw new NetlinkException(Errno.EIO, doing + ": " + e.getMessage());
-        }
-        for (NlMsg.Message m : messages) {
-          NlMsg h = m.header();
-          if (h.seq() != mySeq) {
-            continue; // the tail of an earlier, abandoned exchange
-          }
-          switch (h.type()) {
-            case NlMsg.NLMSG_NOOP -> {}
-            case NlMsg.NLMSG_ERROR -> {
-              int code = errorCode(m, doing);
-              if (code != 0) {
-                throw new NetlinkException(code, doing);
-              }
-              return answer;
-            }
-            case NlMsg.NLMSG_DONE -> {
-              if (m.payload().remaining() >= 4) {
-                int code = errorCode(m, doing);
-                if (code < 0) {
-                  throw new NetlinkException(code, doing);
-                }
-              }
-              return answer;
-            }
-            case NlMsg.NLMSG_OVERRUN -> throw new NetlinkException(Errno.ENOBUFS, doing);
-            default -> {
-              answer.add(m);
-              if ((h.flags() & NlMsg.NLM_F_MULTI) == 0) {
-                return answer;
-              }
-            }
-          }
-        }
-      }
+      return NlExchange.run(requests, request.apply(mySeq), mySeq, doing);
     } finally {
       lock.unlock();
-    }
-  }
-
-  private static int errorCode(NlMsg.Message m, String doing) throws NetlinkException {
-    try {
-      return NlMsg.errorCode(m.payload());
-    } catch (MalformedNetlinkException e) {
-      throw new NetlinkException(Errno.EIO, doing + ": " + e.getMessage());
     }
   }
 

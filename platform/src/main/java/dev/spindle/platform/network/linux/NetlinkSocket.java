@@ -137,15 +137,25 @@ final class NetlinkSocket implements AutoCloseable {
    * to the namespace it started in: the caller's own thread (virtual or not) never changes namespace.
    */
   static NetlinkSocket openIn(int netnsFd, int protocol, int groups) throws NetlinkException {
-    if (netnsFd < 0) {
-      return open(protocol, groups);
-    }
+    return netnsFd < 0 ? open(protocol, groups) : inNamespace(netnsFd, () -> open(protocol, groups));
+  }
+
+  /** What {@link #inNamespace} runs inside the namespace: opens a socket (or anything else bound to it). */
+  interface NamespacedOpen<T> {
+    T open() throws NetlinkException;
+  }
+
+  /**
+   * Runs {@code open} on a short-lived platform thread inside the network namespace {@code netnsFd} refers to, then
+   * returns that thread to the namespace it started in; the caller's own thread never changes namespace.
+   */
+  static <T> T inNamespace(int netnsFd, NamespacedOpen<T> open) throws NetlinkException {
     var task = new FutureTask<>(() -> {
       int original = openFile("/proc/thread-self/ns/net");
       try {
         setns(netnsFd);
         try {
-          return open(protocol, groups);
+          return open.open();
         } finally {
           setns(original); // the thread ends next anyway; restore in case it is ever reused
         }
@@ -153,12 +163,12 @@ final class NetlinkSocket implements AutoCloseable {
         closeFd(original);
       }
     });
-    Thread.ofPlatform().name("netlink-setns").daemon().start(task);
+    Thread.ofPlatform().name("netns-open").daemon().start(task);
     try {
       return task.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new NetlinkException(dev.spindle.platform.network.Errno.EINTR, "opening a netlink socket in a namespace");
+      throw new NetlinkException(dev.spindle.platform.network.Errno.EINTR, "opening a socket in a namespace");
     } catch (ExecutionException e) {
       if (e.getCause() instanceof NetlinkException n) {
         throw n;

@@ -7,8 +7,6 @@ import dev.spindle.platform.network.Errno;
 import dev.spindle.platform.network.LinkRequest;
 import dev.spindle.platform.network.NetlinkException;
 import dev.spindle.platform.network.WireguardInfo;
-import dev.spindle.platform.network.linux.LinuxRtnetlink;
-import dev.spindle.platform.network.linux.TestNamespace;
 import dev.spindle.platform.wireguard.WireGuard;
 import dev.spindle.platform.wireguard.WireguardException;
 import org.junit.jupiter.api.AfterEach;
@@ -24,57 +22,33 @@ import org.junit.jupiter.api.Test;
  * ever sent. The cases themselves are {@link KernelWireGuardChecks}.
  */
 class KernelWireGuardTest extends KernelWireGuardChecks {
-  private TestNamespace ns;
-  private LinuxRtnetlink rtnl;
-  private KernelWireGuard wg;
-  private WireguardException absent;
+  private KernelWireGuardNamespace kernel;
 
   @BeforeEach
   void open() throws Exception {
-    ns = TestNamespace.create();
-    rtnl = LinuxRtnetlink.inNamespace(ns.path());
-    try {
-      wg = KernelWireGuard.inNamespace(ns.path(), rtnl);
-    } catch (WireguardException e) {
-      if (e.errno() != Errno.ENOENT && e.errno() != Errno.EOPNOTSUPP) {
-        throw e;
-      }
-      absent = e;
-    }
+    kernel = new KernelWireGuardNamespace();
   }
 
   @AfterEach
   void close() throws Exception {
-    try {
-      if (wg != null) {
-        wg.close();
-      }
-      if (rtnl != null) {
-        rtnl.close();
-      }
-    } finally {
-      if (ns != null) {
-        ns.close();
-      }
+    if (kernel != null) {
+      kernel.close();
     }
   }
 
-  /** The kernel's adapter; without the module, the case aborts naming why. */
   @Override
   protected WireGuard wg() {
-    if (absent != null) {
-      Assumptions.abort("no wireguard kernel module: " + absent.getMessage());
-    }
-    return wg;
+    return kernel.wireGuard();
   }
 
   @Test
   void withoutTheModuleOpeningSaysSoAndTheLinkKindIsMissingToo() {
+    WireguardException absent = kernel.absent();
     Assumptions.assumeTrue(absent != null, "the wireguard module is loaded");
     assertThat(absent.errno()).isEqualTo(Errno.ENOENT);
     assertThat(absent).hasMessage(
         "resolving the generic netlink family wireguard: the wireguard kernel module is not loaded: ENOENT");
-    assertThatThrownBy(() -> rtnl.createLink(LinkRequest.of("swg0", new WireguardInfo())))
+    assertThatThrownBy(() -> kernel.rtnl.createLink(LinkRequest.of("swg0", new WireguardInfo())))
         .isInstanceOfSatisfying(NetlinkException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EOPNOTSUPP));
   }
 }
