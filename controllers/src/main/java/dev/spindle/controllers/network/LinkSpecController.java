@@ -10,7 +10,9 @@ import dev.spindle.platform.network.Rtnetlink;
 import dev.spindle.platform.network.WireguardInfo;
 import dev.spindle.platform.wireguard.UnavailableWireGuard;
 import dev.spindle.platform.wireguard.WireGuard;
+import dev.spindle.platform.wireguard.WireguardDevice;
 import dev.spindle.platform.wireguard.WireguardException;
+import dev.spindle.platform.wireguard.WireguardKey;
 import dev.spindle.resources.network.LinkRefresh;
 import dev.spindle.resources.network.LinkSpec;
 import dev.spindle.resources.network.Namespaces;
@@ -21,12 +23,14 @@ import dev.spindle.runtime.controller.Output;
 import dev.spindle.runtime.controller.ReconcileContext;
 import dev.spindle.runtime.controller.Result;
 import dev.spindle.runtime.resource.Resource;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
@@ -44,6 +48,8 @@ import org.slf4j.Logger;
  * process on a node without the module), and once a device exists its keys, port, mark and peers are brought to the
  * spec with the smallest change ({@link WireguardPlan}): peers that match are not touched, so their sessions survive.
  * After a change the controller bumps {@link LinkRefresh} {@code wireguard}, since WireGuard raises no netlink event.
+ * A peer it dials that has not answered yet is added again each second for its first few seconds
+ * ({@link WireguardRedial}), so a node that came up before its peers does not wait out WireGuard's 5 s retry.
  *
  * <p>Which logical links Spindle created is kept in memory: after a restart, links an earlier run created count as
  * someone else's and are configured but never deleted.
@@ -55,6 +61,8 @@ public final class LinkSpecController implements Controller, AutoCloseable {
   private final KernelResync events;
   private final Set<String> created = new HashSet<>();
   private final Set<String> reported = new HashSet<>();
+  private final WireguardRedial redials;
+  private final LongSupplier nanoTime;
 
   /** Without WireGuard: a WireGuard link in a spec fails with the reason. */
   public LinkSpecController(Rtnetlink rtnl) {
@@ -67,6 +75,14 @@ public final class LinkSpecController implements Controller, AutoCloseable {
 
   /** With a resolver for peer endpoints given as names (tests resolve without DNS). */
   LinkSpecController(Rtnetlink rtnl, WireGuard wireguard, WireguardPlan.Resolver resolver) {
+    this(rtnl, wireguard, resolver, new WireguardRedial(), System::nanoTime);
+  }
+
+  /** With a first-contact policy and a clock of the test's. */
+  LinkSpecController(Rtnetlink rtnl, WireGuard wireguard, WireguardPlan.Resolver resolver, WireguardRedial redials,
+      LongSupplier nanoTime) {
+    this.redials = Objects.requireNonNull(redials, "redials");
+    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     this.rtnl = Objects.requireNonNull(rtnl, "rtnl");
     this.wireguard = Objects.requireNonNull(wireguard, "wireguard");
     this.resolver = Objects.requireNonNull(resolver, "resolver");
@@ -116,6 +132,8 @@ public final class LinkSpecController implements Controller, AutoCloseable {
     var remade = new HashSet<String>(); // created or replaced in this pass: configured on the next, as it exists
     plan.steps().stream().filter(step -> !(step instanceof LinkPlan.Change)).forEach(s -> remade.add(s.specId()));
     boolean reconfigured = false;
+    var wireguardLinks = new HashSet<String>();
+    Duration recheck = null;
     for (LinkPlan.Desired d : desired) {
       LinkSpec spec = d.spec();
       if (d.tearingDown() || !spec.kind().equals("wireguard") || spec.wireguard() == null
@@ -123,12 +141,30 @@ public final class LinkSpecController implements Controller, AutoCloseable {
         continue;
       }
       try {
-        var change = WireguardPlan.diff(spec.name(), spec.wireguard(), wireguard.device(spec.name()), resolver);
+        WireguardDevice device = wireguard.device(spec.name());
+        var change = WireguardPlan.diff(spec.name(), spec.wireguard(), device, resolver);
+        var touched = new HashSet<WireguardKey>();
         if (change.isPresent()) {
           wireguard.configure(spec.name(), change.get());
           reconfigured = true;
+          change.get().peers().stream().filter(p -> !p.remove()).forEach(p -> touched.add(p.publicKey()));
           ctx.logger().info("reconfigured wireguard link {} ({} peer changes)", spec.name(),
               change.get().peers().size());
+        }
+        wireguardLinks.add(spec.name());
+        boolean rekeyed = change.isPresent() && change.get().privateKey() != null;
+        var redial = redials.plan(spec.name(), device, touched, rekeyed, nanoTime.getAsLong());
+        if (redial.change().isPresent()) {
+          wireguard.configure(spec.name(), redial.change().get());
+          reconfigured = true;
+          for (var peer : redial.peers()) {
+            ctx.logger().info("wireguard link {}: no handshake with peer {} at {} yet: added it again for a new "
+                + "initiation (attempt {} of {})", spec.name(), peer.publicKey().base64(), peer.endpoint(),
+                redials.attempts(spec.name(), peer.publicKey()), WireguardRedial.ATTEMPTS);
+          }
+        }
+        if (redial.next().isPresent() && (recheck == null || redial.next().get().compareTo(recheck) < 0)) {
+          recheck = redial.next().get();
         }
       } catch (WireguardException e) {
         failed.add(d.id());
@@ -157,8 +193,9 @@ public final class LinkSpecController implements Controller, AutoCloseable {
     for (String id : plan.waiting()) {
       report(ctx.logger(), "waiting/" + id, "link " + id + " waits for a link that does not exist yet");
     }
+    redials.forget(wireguardLinks);
     failures.throwIfAny();
-    return Result.done();
+    return recheck == null ? Result.done() : Result.requeueAfter(recheck);
   }
 
   private void apply(LinkPlan.Step step, Map<String, LinkMessage> byName, Logger logger)

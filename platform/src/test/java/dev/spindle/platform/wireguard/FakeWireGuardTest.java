@@ -55,6 +55,19 @@ class FakeWireGuardTest extends WireGuardContract {
   }
 
   @Test
+  void aPeerRemovedAndAddedAgainStartsWithoutHandshakeOrCounters() throws Exception {
+    fake.createDevice("wg0");
+    WireguardKey a = newPublicKey();
+    fake.configure("wg0", WireguardConfig.ofPeers(List.of(adding(a, "10.0.1.0/24"))));
+    fake.simulateTraffic("wg0", a, 148, 92);
+    fake.configure("wg0", WireguardConfig.ofPeers(List.of(WireguardPeerConfig.removal(a), adding(a, "10.0.1.0/24"))));
+    WireguardPeer fresh = peer(fake.device("wg0"), a);
+    assertThat(fresh.lastHandshake()).isNull();
+    assertThat(fresh.rxBytes()).isZero();
+    assertThat(fresh.txBytes()).isZero();
+  }
+
+  @Test
   void aRoamingPeerReportsItsNewEndpoint() throws Exception {
     fake.createDevice("wg0");
     WireguardKey a = newPublicKey();

@@ -202,6 +202,28 @@ public abstract class WireGuardContract {
     assertThat(wireGuard().device(name).peers()).containsExactly(kept);
   }
 
+  /** What a first-contact redial sends: the peer comes back as new, with only the settings of the add. */
+  @Test
+  void aPeerRemovedAndAddedInOneChangeComesBackWithOnlyTheAddsSettings() throws Exception {
+    String name = created();
+    WireguardKey a = newPublicKey();
+    WireguardKey b = newPublicKey();
+    wireGuard().configure(name, WireguardConfig.ofPeers(List.of(
+        WireguardPeerConfig.replacing(a, WireguardKey.generatePreshared(), endpoint("192.0.2.1", 51820),
+            Duration.ofSeconds(25), ips("10.0.1.0/24", "10.0.9.0/24")),
+        adding(b, "10.0.2.0/24"))));
+    WireguardPeer kept = peer(wireGuard().device(name), b);
+    wireGuard().configure(name, WireguardConfig.ofPeers(List.of(WireguardPeerConfig.removal(a),
+        new WireguardPeerConfig(a, false, false, null, null, null, false, ips("10.0.3.0/24")))));
+    WireguardDevice device = wireGuard().device(name);
+    WireguardPeer fresh = peer(device, a);
+    assertThat(fresh.presharedKey()).isEqualTo(WireguardKey.ZERO);
+    assertThat(fresh.endpoint()).isNull();
+    assertThat(fresh.persistentKeepalive()).isZero();
+    assertThat(fresh.allowedIps()).containsExactly(AllowedIp.parse("10.0.3.0/24"));
+    assertThat(peer(device, b)).isEqualTo(kept);
+  }
+
   @Test
   void updateOnlyChangesAPeerTheDeviceHasAndNeverAddsOne() throws Exception {
     String name = created();
