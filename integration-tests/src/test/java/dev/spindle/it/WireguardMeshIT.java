@@ -92,7 +92,7 @@ class WireguardMeshIT {
         redialCount += redials(d);
       }
       System.out.printf("3-node WireGuard mesh: daemons started to every ping answered in %d ms (first-contact "
-          + "redials: %d); all three APIs ready after %d ms%n", (meshed - start) / 1_000_000, redialCount,
+          + "redials logged: %d); all three APIs ready after %d ms%n", (meshed - start) / 1_000_000, redialCount,
           (ready - start) / 1_000_000);
 
       for (int i = 0; i < 3; i++) {
@@ -142,7 +142,7 @@ class WireguardMeshIT {
         throw new AssertionError("mesh not re-formed; daemon logs:\n" + logs(daemons), e);
       }
       System.out.printf("3-node WireGuard mesh: re-formed with the worker's new key %d ms after the last "
-          + "apply-config (worker redials: %d)%n", (System.nanoTime() - appliedLast) / 1_000_000,
+          + "apply-config (worker redials logged: %d)%n", (System.nanoTime() - appliedLast) / 1_000_000,
           redials(worker) - redialsBefore);
       await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
         String peers = daemons.get(0).spindlectl("get", "wireguardpeerstatuses", "-o", "yaml").out();
@@ -179,7 +179,7 @@ class WireguardMeshIT {
     });
   }
 
-  /** How many first-contact redials (a peer removed and added again) the node has logged. */
+  /** The first-contact redials (a peer removed and added again) the node logged: the first and last of a window. */
   private static long redials(SpindledProcess node) throws java.io.IOException {
     return node.log().lines().filter(l -> l.contains("added it again for a new initiation")).count();
   }

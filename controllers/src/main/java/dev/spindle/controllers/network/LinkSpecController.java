@@ -158,9 +158,18 @@ public final class LinkSpecController implements Controller, AutoCloseable {
           wireguard.configure(spec.name(), redial.change().get());
           reconfigured = true;
           for (var peer : redial.peers()) {
-            ctx.logger().info("wireguard link {}: no handshake with peer {} at {} yet: added it again for a new "
-                + "initiation (attempt {} of {})", spec.name(), peer.publicKey().base64(), peer.endpoint(),
-                redials.attempts(spec.name(), peer.publicKey()), WireguardRedial.ATTEMPTS);
+            int attempt = redials.attempts(spec.name(), peer.publicKey());
+            // the first and the last of a window at info: a peer that never answers costs two lines, not four
+            String format = "wireguard link {}: no handshake with peer {} at {} yet: added it again for a new "
+                + "initiation (attempt {} of {}" + (attempt == WireguardRedial.ATTEMPTS
+                    ? "; from now on WireGuard retries by itself, every 5 s)" : ")");
+            Object[] args =
+                {spec.name(), peer.publicKey().base64(), peer.endpoint(), attempt, WireguardRedial.ATTEMPTS};
+            if (attempt == 1 || attempt == WireguardRedial.ATTEMPTS) {
+              ctx.logger().info(format, args);
+            } else {
+              ctx.logger().debug(format, args);
+            }
           }
         }
         if (redial.next().isPresent() && (recheck == null || redial.next().get().compareTo(recheck) < 0)) {

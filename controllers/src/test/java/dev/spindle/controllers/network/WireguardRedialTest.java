@@ -71,7 +71,7 @@ class WireguardRedialTest {
 
   @Test
   void peersWithoutEndpointOrKeepaliveOrWithAHandshakeAreNeverTouched() {
-    assertThat(redialTimes(device(peer(A, null, KEEPALIVE, null)))).as("no endpoint: it is dialled by others").isEmpty();
+    assertThat(redialTimes(device(peer(A, null, KEEPALIVE, null)))).as("no endpoint: others dial it").isEmpty();
     assertThat(redialTimes(device(peer(A, CP, Duration.ZERO, null)))).as("no keepalive: no initiation").isEmpty();
     assertThat(redialTimes(device(peer(A, CP, KEEPALIVE, Instant.EPOCH)))).as("had a session").isEmpty();
     assertThat(redial.plan("wg0", device(peer(A, CP, KEEPALIVE, Instant.EPOCH)), Set.of(), false, 0).next()).isEmpty();
@@ -114,7 +114,8 @@ class WireguardRedialTest {
     redial.plan("wg0", device(waiting, connected), Set.of(), false, 0);
     var plan = redial.plan("wg0", device(waiting, connected), Set.of(), false, S);
     assertThat(plan.change().orElseThrow().peers()).extracting(WireguardPeerConfig::publicKey).containsOnly(A);
-    assertThat(redial.plan("wg0", device(connected), Set.of(), false, 2 * S).next()).as("A removed from the device").isEmpty();
+    assertThat(redial.plan("wg0", device(connected), Set.of(), false, 2 * S).next()).as("A left the device")
+        .isEmpty();
     assertThat(redial.attempts("wg0", A)).isZero();
 
     redial.plan("wg1", device(waiting), Set.of(), false, 0);
