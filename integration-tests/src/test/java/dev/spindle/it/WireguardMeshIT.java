@@ -30,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class WireguardMeshIT {
   private static final String[] NODE_IPS = {"10.5.0.2", "10.5.0.3", "10.5.0.4"};
   private static final String[] MESH_IPS = {"10.1.0.2", "10.1.0.3", "10.1.0.4"};
+  /** What the second configuration adds to each node's wg0 and to each peer's allowed IPs (dual stack). */
+  private static final String[] MESH_IPS6 = {"fd01::2", "fd01::3", "fd01::4"};
   private static final String[] FILES = {"controlplane-1.yaml", "controlplane-2.yaml", "worker-1.yaml"};
 
   @TempDir
@@ -80,7 +82,7 @@ class WireguardMeshIT {
       }
       // the mesh is there when the pings are answered, whether or not the API is up yet: ping from the start
       try {
-        awaitFullMesh(namespaces);
+        awaitFullMesh(namespaces, MESH_IPS);
       } catch (org.awaitility.core.ConditionTimeoutException e) {
         throw new AssertionError("mesh not formed; daemon logs:\n" + logs(daemons), e);
       }
@@ -113,7 +115,7 @@ class WireguardMeshIT {
                 .isGreaterThan(first.stream().mapToLong(Long::longValue).sum()));
       }
 
-      // The worker gets a new key, and applies it first: the control planes still know its old one, so its
+      // The worker gets a new key, and every node an IPv6 mesh address beside its IPv4 one; the worker applies first: the control planes still know its old one, so its
       // initiations go unanswered and it re-adds them each second (first-contact redials) until they have applied
       // theirs; then the mesh forms again at once instead of after WireGuard's 5 s retry.
       String oldPrivate = privateKey(configs.resolve(FILES[2]));
@@ -127,8 +129,8 @@ class WireguardMeshIT {
       long appliedLast = 0;
       for (int i : new int[] {2, 0, 1}) {
         Path changed = dir.resolve("changed-" + FILES[i]);
-        Files.writeString(changed, Files.readString(configs.resolve(FILES[i])).replace(oldPrivate, newPrivate)
-            .replace(oldPublic, newPublic));
+        Files.writeString(changed, dualStack(Files.readString(configs.resolve(FILES[i])).replace(oldPrivate,
+            newPrivate).replace(oldPublic, newPublic)));
         var applied = daemons.get(i).spindlectl("apply-config", "-f", changed.toString());
         assertThat(applied.exit()).as(applied.err()).isZero();
         appliedLast = System.nanoTime();
@@ -137,7 +139,8 @@ class WireguardMeshIT {
         }
       }
       try {
-        awaitFullMesh(namespaces);
+        awaitFullMesh(namespaces, MESH_IPS6);
+        awaitFullMesh(namespaces, MESH_IPS);
       } catch (org.awaitility.core.ConditionTimeoutException e) {
         throw new AssertionError("mesh not re-formed; daemon logs:\n" + logs(daemons), e);
       }
@@ -167,12 +170,21 @@ class WireguardMeshIT {
         "mkdir -p /run/wireguard && mount -t tmpfs spindle-wg /run/wireguard && exec \"$0\" \"$@\"");
   }
 
-  private static void awaitFullMesh(List<NetworkNamespace> namespaces) {
+  /** Each IPv4 mesh address gets its IPv6 twin (fd01::N beside 10.1.0.N), on the link and in the allowed IPs. */
+  private static String dualStack(String config) {
+    String withAddresses = config.replaceAll("(?m)^(\\s+- address: )10\\.1\\.0\\.(\\d+)/24\n",
+        "$0$1fd01::$2/64\n");
+    String dual = withAddresses.replaceAll("(?m)^(\\s+- )10\\.1\\.0\\.(\\d+)/32\n", "$0$1fd01::$2/128\n");
+    assertThat(dual).contains("fd01::").contains("/128");
+    return dual;
+  }
+
+  private static void awaitFullMesh(List<NetworkNamespace> namespaces, String[] addresses) {
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
       for (int i = 0; i < 3; i++) {
         for (int j = 0; j < 3; j++) {
           if (i != j) {
-            assertThat(pingOnce(namespaces.get(i), MESH_IPS[j])).as("node %d → %s", i, MESH_IPS[j]).isZero();
+            assertThat(pingOnce(namespaces.get(i), addresses[j])).as("node %d → %s", i, addresses[j]).isZero();
           }
         }
       }
