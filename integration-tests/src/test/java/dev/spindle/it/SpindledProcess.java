@@ -13,13 +13,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A {@code spindled} child process on loopback with its own state directory, client config and free ports. */
 final class SpindledProcess implements AutoCloseable {
   static final Path ROOT = Path.of(System.getProperty("spindle.root", "..")).toAbsolutePath().normalize();
-  static final Path JAVA = Path.of(System.getProperty("java.home.for.children", System.getProperty("java.home")),
-      "bin", "java");
+  static final Path JAVA_HOME = Path.of(System.getProperty("java.home.for.children", System.getProperty("java.home")));
+  static final Path JAVA = JAVA_HOME.resolve("bin/java");
+  static final Path LAUNCHER = ROOT.resolve("daemon/bin/spindled");
 
   final Path dir;
   final Path clientConfig;
@@ -40,6 +42,15 @@ final class SpindledProcess implements AutoCloseable {
    * @param flags extra daemon flags, e.g. {@code --platform linux}
    */
   SpindledProcess(Path dir, List<String> prefix, List<String> flags) throws IOException {
+    this(LAUNCHER, dir, prefix, flags, Map.of());
+  }
+
+  /**
+   * @param launcher the {@code spindled} launcher script, normally {@link #LAUNCHER}
+   * @param environment extra environment of the launcher, e.g. {@code SPINDLED_AOT=off} or {@code SPINDLED_JAVA_OPTS}
+   */
+  SpindledProcess(Path launcher, Path dir, List<String> prefix, List<String> flags, Map<String, String> environment)
+      throws IOException {
     this.dir = dir;
     this.prefix = List.copyOf(prefix);
     this.clientConfig = dir.resolve("config");
@@ -47,13 +58,16 @@ final class SpindledProcess implements AutoCloseable {
     this.httpPort = freePort();
     this.log = dir.resolve("spindled.log");
     var command = new ArrayList<>(prefix);
-    command.addAll(List.of(JAVA.toString(), "--enable-native-access=ALL-UNNAMED", "-jar",
-        ROOT.resolve("daemon/target/quarkus-app/quarkus-run.jar").toString(),
+    // through the launcher, as a user starts it: its JVM flags and the AOT cache the build trained
+    // (integration-tests/pom.xml); the launcher execs the JVM, so this process is the daemon and SIGTERM reaches it
+    command.addAll(List.of(launcher.toString(),
         "--state-dir", dir.resolve("state").toString(), "--listen", "127.0.0.1:" + grpcPort,
         "--client-config", clientConfig.toString()));
     command.addAll(flags);
     var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("SPINDLE_HTTP_PORT", Integer.toString(httpPort));
+    builder.environment().put("JAVA_HOME", JAVA_HOME.toString());
+    builder.environment().putAll(environment);
     process = builder.start();
   }
 
@@ -111,7 +125,7 @@ final class SpindledProcess implements AutoCloseable {
     command.addAll(List.of(ROOT.resolve("cli/bin/spindlectl").toString(), "--spindleconfig", config.toString()));
     command.addAll(List.of(args));
     var builder = new ProcessBuilder(command);
-    builder.environment().put("JAVA_HOME", JAVA.getParent().getParent().toString());
+    builder.environment().put("JAVA_HOME", JAVA_HOME.toString());
     // outside the test's temporary directory: spindlectl records its AOT cache in the background after a command, and
     // a recording still writing there when JUnit deletes the directory fails the test's cleanup
     builder.environment().put("XDG_CACHE_HOME", ROOT.resolve("integration-tests/target/spindlectl-cache").toString());
@@ -135,6 +149,11 @@ final class SpindledProcess implements AutoCloseable {
       throw new AssertionError("spindled did not exit within 60 s");
     }
     return process.exitValue();
+  }
+
+  /** The daemon's JVM: the launcher and a prefix like {@code ip netns exec} exec it, so it is the started process. */
+  long pid() {
+    return process.pid();
   }
 
   String log() throws IOException {
