@@ -104,10 +104,12 @@ class WireguardMeshIT {
         // wireguard-go's device is a tun link (kind tun, as ip shows it) with the WireGuard section read over UAPI
         assertThat(link.out()).contains("    kind: tun\n", "    wireguard:\n", "        publicKey: ",
             "        listenPort: " + (i < 2 ? "51111" : "")).doesNotContain("privateKey");
+        // peer statuses are polled (every 5 s: handshakes raise no event), so they may trail the pings
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+            assertThat(node.spindlectl("get", "wireguardpeerstatuses", "-o", "yaml").out().split(
+                "lastHandshakeTime: 20", -1)).as("both peers show a handshake").hasSize(3));
         var first = peerBytes(node);
         assertThat(first).hasSize(2);
-        assertThat(node.spindlectl("get", "wireguardpeerstatuses", "-o", "yaml").out())
-            .contains("lastHandshakeTime: 20");
         ping(namespaces.get(i), MESH_IPS[(i + 1) % 3]);
         ping(namespaces.get(i), MESH_IPS[(i + 2) % 3]);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
@@ -115,9 +117,10 @@ class WireguardMeshIT {
                 .isGreaterThan(first.stream().mapToLong(Long::longValue).sum()));
       }
 
-      // The worker gets a new key, and every node an IPv6 mesh address beside its IPv4 one; the worker applies first: the control planes still know its old one, so its
-      // initiations go unanswered and it re-adds them each second (first-contact redials) until they have applied
-      // theirs; then the mesh forms again at once instead of after WireGuard's 5 s retry.
+      // The worker gets a new key, and every node an IPv6 mesh address beside its IPv4 one. The worker applies first:
+      // the control planes still know its old key, so its initiations go unanswered and it re-adds them each second
+      // (first-contact redials) until they have applied theirs; then the mesh forms again at once instead of after
+      // WireGuard's 5 s retry.
       String oldPrivate = privateKey(configs.resolve(FILES[2]));
       var newKey = run(List.of(SpindledProcess.ROOT.resolve("cli/bin/spindlectl").toString(), "gen", "wg-key"));
       assertThat(newKey.exit()).isZero();
