@@ -45,6 +45,8 @@ class SpindledLauncherIT {
     launcher = tree.resolve("daemon/bin/spindled");
     Files.createDirectories(launcher.getParent());
     Files.copy(SpindledProcess.LAUNCHER, launcher, StandardCopyOption.COPY_ATTRIBUTES);
+    Files.createDirectories(tree.resolve("scripts"));
+    Files.copy(SpindledProcess.ROOT.resolve("scripts/jdk25.sh"), tree.resolve("scripts/jdk25.sh"));
     Path app = SpindledProcess.ROOT.resolve("daemon/target/quarkus-app");
     Path copy = tree.resolve("daemon/target/quarkus-app");
     try (Stream<Path> files = Files.walk(app)) {
