@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Faster first contact for WireGuard peers that Spindle dials: which never-connected peers to remove and add again,
- * and when.
+ * Faster first contact for WireGuard peers that Spindle dials: which peers that have not answered yet to remove and
+ * add again, and when.
  *
  * <p>WireGuard sends a handshake initiation when a peer with a persistent keepalive is configured on a device that
  * is up, and after a lost initiation it waits {@code REKEY_TIMEOUT} (5 s, plus up to ⅓ s of jitter) before the
@@ -25,7 +25,7 @@ import java.util.Set;
  * initiation routinely reaches a node whose WireGuard device is not listening yet, and the mesh then waits those 5 s
  * (the workers of {@code gen config --wireguard-cidr} dial the control planes and nobody dials them, so such a pair
  * has no other way to meet). A peer removed and added again is a new peer to the device, and its keepalive sends a
- * fresh initiation at once; a peer that never completed a handshake has no session, keys or traffic to lose.
+ * fresh initiation at once; a peer that has not answered has no session, keys or traffic to lose.
  *
  * <p>So a peer with an endpoint and a keepalive that has not answered is re-added {@link #INTERVAL} after its window
  * began, and again each interval, at most {@link #ATTEMPTS} times: that covers the first {@code REKEY_TIMEOUT},
