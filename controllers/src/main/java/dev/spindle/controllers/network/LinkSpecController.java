@@ -13,6 +13,7 @@ import dev.spindle.platform.wireguard.WireGuard;
 import dev.spindle.platform.wireguard.WireguardDevice;
 import dev.spindle.platform.wireguard.WireguardException;
 import dev.spindle.platform.wireguard.WireguardKey;
+import dev.spindle.platform.wireguard.WireguardPeer;
 import dev.spindle.resources.network.LinkRefresh;
 import dev.spindle.resources.network.LinkSpec;
 import dev.spindle.resources.network.Namespaces;
@@ -157,20 +158,7 @@ public final class LinkSpecController implements Controller, AutoCloseable {
         if (redial.change().isPresent()) {
           wireguard.configure(spec.name(), redial.change().get());
           reconfigured = true;
-          for (var peer : redial.peers()) {
-            int attempt = redials.attempts(spec.name(), peer.publicKey());
-            // the first and the last of a window at info: a peer that never answers costs two lines, not four
-            String format = "wireguard link {}: no handshake with peer {} at {} yet: added it again for a new "
-                + "initiation (attempt {} of {}" + (attempt == WireguardRedial.ATTEMPTS
-                    ? "; from now on WireGuard retries by itself, every 5 s)" : ")");
-            Object[] args =
-                {spec.name(), peer.publicKey().base64(), peer.endpoint(), attempt, WireguardRedial.ATTEMPTS};
-            if (attempt == 1 || attempt == WireguardRedial.ATTEMPTS) {
-              ctx.logger().info(format, args);
-            } else {
-              ctx.logger().debug(format, args);
-            }
-          }
+          logRedials(spec.name(), redial.peers(), ctx.logger());
         }
         if (redial.next().isPresent() && (recheck == null || redial.next().get().compareTo(recheck) < 0)) {
           recheck = redial.next().get();
@@ -242,6 +230,22 @@ public final class LinkSpecController implements Controller, AutoCloseable {
       case LinkPlan.Change change -> {
         rtnl.setLink(change.index(), change.change());
         logger.info("changed link {}: {}", change.name(), change.change());
+      }
+    }
+  }
+
+  /** The first and the last re-add of a window at info: a peer that never answers costs two lines, not four. */
+  private void logRedials(String link, List<WireguardPeer> peers, Logger logger) {
+    for (var peer : peers) {
+      int attempt = redials.attempts(link, peer.publicKey());
+      String format = "wireguard link {}: no handshake with peer {} at {} yet: added it again for a new initiation "
+          + "(attempt {} of {}" + (attempt == WireguardRedial.ATTEMPTS
+              ? "; from now on WireGuard retries by itself, every 5 s)" : ")");
+      Object[] args = {link, peer.publicKey().base64(), peer.endpoint(), attempt, WireguardRedial.ATTEMPTS};
+      if (attempt == 1 || attempt == WireguardRedial.ATTEMPTS) {
+        logger.info(format, args);
+      } else {
+        logger.debug(format, args);
       }
     }
   }

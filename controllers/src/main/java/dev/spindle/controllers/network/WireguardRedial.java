@@ -76,9 +76,11 @@ final class WireguardRedial {
     Map<WireguardKey, Window> open = windows.computeIfAbsent(link, l -> new HashMap<>());
     var present = new HashSet<WireguardKey>(changed);
     var redial = new ArrayList<WireguardPeer>();
+    Map<WireguardKey, WireguardPeer> byKey = new HashMap<>();
     for (WireguardPeer peer : device.peers()) {
       WireguardKey key = peer.publicKey();
       present.add(key);
+      byKey.put(key, peer);
       if (rekeyed || changed.contains(key)) {
         continue;
       }
@@ -96,8 +98,6 @@ final class WireguardRedial {
         open.put(key, new Window(w.since(), w.attempts() + 1, w.handshakeBefore()));
       }
     }
-    Map<WireguardKey, WireguardPeer> byKey = new HashMap<>();
-    device.peers().forEach(p -> byKey.put(p.publicKey(), p));
     for (WireguardKey key : rekeyed ? present : changed) {
       WireguardPeer before = byKey.get(key);
       Instant handshake = before == null ? null : before.lastHandshake();
